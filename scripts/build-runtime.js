@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Bundles the browser runtime once per tracking standard (src/runtime/entries/*.ts → build/runtime/*.js),
+// so a SCORM 1.2 package ships no xAPI code. Prints each bundle's size, minified and gzipped.
+'use strict';
+const { buildSync } = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const root = path.join(__dirname, '..');
+const entriesDir = path.join(root, 'src', 'runtime', 'entries');
+const outDir = path.join(root, 'build', 'runtime');
+fs.mkdirSync(outDir, { recursive: true });
+
+for (const file of fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')).sort()) {
+  const name = path.basename(file, '.ts');
+  const outfile = path.join(outDir, `${name}.js`);
+  buildSync({
+    entryPoints: [path.join(entriesDir, file)],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    legalComments: 'none',
+    logLevel: 'error',
+  });
+  const code = fs.readFileSync(outfile);
+  if (!process.env.QUIET) console.log(`runtime ${name}: ${(code.length / 1000).toFixed(1)} KB min, ${(zlib.gzipSync(code, { level: 9 }).length / 1000).toFixed(1)} KB gzip`);
+}

@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ContentError, Diagnostics, type Diagnostic } from '../diagnostics';
+import type { TargetId } from '../schema';
+import { loadSource } from './load/source';
+import { buildModels, type CourseModel } from './model';
+import { worstCaseSuspend, writePackage, writers, type PackageResult } from './package';
+import { renderSite } from './render';
+import { validateCourse } from './validate';
+
+export interface CompileOptions {
+  /** Targets to build; default: the course's own list. */
+  targets?: TargetId[];
+  /** Languages to build; default: every language of the course. */
+  languages?: string[];
+}
+
+export interface CompileResult {
+  diagnostics: Diagnostic[];
+  models: CourseModel[];
+  packages: PackageResult[];
+}
+
+/** load → validate → model → render → package, all in memory. Content errors throw ContentError. */
+export async function compile(courseDir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const source = await loadSource(courseDir);
+  const { diagnostics, course } = validateCourse(source);
+  if (!course) throw new ContentError(diagnostics.items);
+  const models = buildModels(course).filter((m) => !options.languages || options.languages.includes(m.lang));
+  const targets = options.targets ?? course.spec.targets;
+  const later = new Diagnostics();
+  for (const target of targets) {
+    const writer = writers[target];
+    if (!writer) {
+      later.error(source.courseFile.display, 1, 'target/unavailable', `target "${target}" is not available in this version`, `available: ${Object.keys(writers).join(', ')}`);
+      continue;
+    }
+    for (const model of models) {
+      const worst = worstCaseSuspend(model);
+      if (writer.suspendLimit !== undefined && worst > writer.suspendLimit) {
+        later.error(source.courseFile.display, 1, 'suspend-data/too-large', `${model.lang}: the ${writer.label} bookmark can reach ${worst} characters, over the standard's limit of ${writer.suspendLimit}`, 'lower maxLength of fill-in and open questions, or split the course into smaller modules');
+      }
+    }
+  }
+  if (later.hasErrors) throw new ContentError([...diagnostics.items, ...later.items]);
+  const packages: PackageResult[] = [];
+  for (const model of models) {
+    const site = await renderSite(model);
+    for (const target of targets) {
+      packages.push(await writePackage(model, site, writers[target]!, `${model.id}-${model.lang}-${target}.zip`));
+    }
+  }
+  return { diagnostics: diagnostics.items, models, packages };
+}
+
+/**
+ * Compiles, then writes every zip atomically (temp file + rename) only once all packages are
+ * ready, so a failed build never leaves a half-written or partial set of zips behind.
+ */
+export async function build(courseDir: string, outDir: string, options: CompileOptions = {}): Promise<CompileResult & { files: string[] }> {
+  const result = await compile(courseDir, options);
+  await fs.mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  for (const pkg of result.packages) {
+    const target = path.join(outDir, pkg.fileName);
+    const temp = `${target}.${process.pid}.tmp`;
+    await fs.writeFile(temp, pkg.zip);
+    await fs.rename(temp, target);
+    files.push(target);
+  }
+  return { ...result, files };
+}

@@ -1,0 +1,117 @@
+import type { CourseSpec } from '../../schema';
+import { classifyLink } from '../links';
+import type { Token } from '../markdown';
+import { markdown } from '../markdown';
+import { textIn, type ParsedLesson, type ValidatedCourse } from '../validate';
+import type { CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole } from './course-model';
+import { answerShape, structureHash } from './shapes';
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi']);
+const DEFAULT_COLOUR = '#00548a';
+const DEFAULT_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+
+function roleOf(lesson: ParsedLesson, type: string): QuestionRole {
+  if (lesson.front.kind === 'quiz') return 'quiz';
+  if (lesson.front.kind === 'survey') return 'survey';
+  return type === 'scenario' ? 'scenario' : 'check';
+}
+
+/** Files a list of Markdown tokens points at (images and links to course files). */
+function assetsIn(tokens: Token[], fromFile: string, out: Set<string>): void {
+  for (const block of tokens) {
+    for (const t of block.children ?? []) {
+      const href = t.type === 'image' ? t.attrGet('src') : t.type === 'link_open' ? t.attrGet('href') : null;
+      if (!href) continue;
+      const target = classifyLink(href, fromFile);
+      if (target.kind === 'asset' && !target.path.endsWith('.md')) out.add(target.path);
+    }
+  }
+}
+
+function handoutOf(course: ValidatedCourse, title: string, file: string, assets: Set<string>): HandoutModel {
+  const source = classifyLink(file, 'course.yaml');
+  const path = source.kind === 'asset' ? source.path : file;
+  const markdownFile = course.source.markdownFiles.get(path);
+  if (markdownFile) assetsIn(markdown.parse(markdownFile.text, {}), path, assets);
+  else assets.add(path);
+  return { title, source: path, href: markdownFile ? path.replace(/\.md$/, '.html') : path, markdown: markdownFile };
+}
+
+/** Turns the validated course into one model per language. */
+export function buildModels(course: ValidatedCourse): CourseModel[] {
+  const { spec } = course;
+  return spec.languages.map((lang) => buildModel(course, spec, lang));
+}
+
+function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): CourseModel {
+  const source = spec.languages[0]!;
+  const text = (t: Parameters<typeof textIn>[0] | undefined) => (t === undefined ? '' : textIn(t, lang, source));
+  const parsed = course.lessons.get(lang) ?? [];
+  const lessons: LessonModel[] = [];
+  const pages: PageModel[] = [];
+  const questions: QuestionModel[] = [];
+  const assets = new Set<string>();
+  const linkedMarkdown = new Set<string>();
+  parsed.forEach((lesson, lessonIndex) => {
+    const handouts = lesson.front.handouts.map((h) => handoutOf(course, h.title, h.file, assets));
+    lessons.push({ id: lesson.id, index: lessonIndex, kind: lesson.front.kind, title: lesson.front.title, duration: lesson.front.duration, pageIds: lesson.pages.map((p) => p.id), handouts, file: lesson.file });
+    for (const page of lesson.pages) {
+      const blocks = page.blocks.map((block) => {
+        if (block.kind === 'markdown') {
+          assetsIn(block.tokens, lesson.file.relative, assets);
+          for (const t of block.tokens.flatMap((b) => b.children ?? [])) {
+            const target = t.type === 'link_open' ? classifyLink(t.attrGet('href') ?? '', lesson.file.relative) : undefined;
+            if (target?.kind === 'asset' && target.path.endsWith('.md')) linkedMarkdown.add(target.path);
+          }
+          return block;
+        }
+        const q = block.question.spec;
+        const model: QuestionModel = { id: q.id, index: questions.length, pageId: page.id, role: roleOf(lesson, q.type), spec: q, shape: answerShape(q) };
+        questions.push(model);
+        return { kind: 'question' as const, question: model };
+      });
+      pages.push({ id: page.id, index: pages.length, lessonIndex, kind: lesson.front.kind, title: page.title, blocks });
+    }
+  });
+  const quizLesson = lessons.find((l) => l.kind === 'quiz');
+  const quizQuestions = questions.filter((q) => q.role === 'quiz').map((q) => q.id);
+  const quizFront = parsed.find((l) => l.front.kind === 'quiz')?.front;
+  if (spec.theme?.logo) assets.add(spec.theme.logo);
+  const printables = new Map<string, HandoutModel>();
+  for (const h of lessons.flatMap((l) => l.handouts)) if (h.markdown) printables.set(h.source, h);
+  for (const path of linkedMarkdown) if (!printables.has(path)) printables.set(path, handoutOf(course, path, path, assets));
+  return {
+    id: spec.id,
+    version: spec.version,
+    lang,
+    dir: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
+    languages: spec.languages,
+    title: text(spec.title),
+    description: text(spec.description),
+    organization: text(spec.organization),
+    lessons,
+    pages,
+    questions,
+    quiz: quizLesson && {
+      pageId: quizLesson.pageIds[0]!,
+      questionIds: quizQuestions,
+      draw: Math.min(quizFront?.draw ?? quizQuestions.length, quizQuestions.length),
+      retake: quizFront?.retake ?? false,
+    },
+    completion: spec.completion,
+    masteryScore: quizLesson ? spec.masteryScore : undefined,
+    targets: spec.targets,
+    activityId: spec.xapi?.activityId ?? `urn:coursepack:${spec.id}`,
+    theme: {
+      primaryColor: spec.theme?.primaryColor ?? DEFAULT_COLOUR,
+      fontStack: spec.theme?.fontStack ?? DEFAULT_FONTS,
+      logo: spec.theme?.logo,
+      logoAlt: spec.theme?.logoAlt === undefined ? undefined : text(spec.theme.logoAlt),
+    },
+    assets: [...assets].sort(),
+    printables: [...printables.values()],
+    structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`)]),
+    sourceDir: course.source.dir,
+    spec,
+  };
+}

@@ -1,0 +1,87 @@
+import type { CourseSpec, LessonKind, QuestionSpec, TargetId } from '../../schema';
+import type { AnswerShape } from '../../bookmark/codec';
+import type { Token } from '../markdown';
+import type { SourceFile } from '../load/source';
+
+export type QuestionRole = 'check' | 'scenario' | 'quiz' | 'survey';
+
+export interface QuestionModel {
+  id: string;
+  /** Position in the course (same in every language): its slot in the bookmark. */
+  index: number;
+  pageId: string;
+  role: QuestionRole;
+  spec: QuestionSpec;
+  shape: AnswerShape;
+}
+
+export type PageBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: QuestionModel };
+
+export interface PageModel {
+  id: string;
+  index: number;
+  lessonIndex: number;
+  kind: LessonKind;
+  title: string;
+  blocks: PageBlock[];
+}
+
+export interface HandoutModel {
+  title: string;
+  /** Course-relative source path. */
+  source: string;
+  /** Path inside the package: .md handouts become .html pages. */
+  href: string;
+  /** The Markdown file, when the handout is rendered to a printable page. */
+  markdown?: SourceFile;
+}
+
+export interface LessonModel {
+  id: string;
+  index: number;
+  kind: LessonKind;
+  title: string;
+  duration?: number;
+  pageIds: string[];
+  handouts: HandoutModel[];
+  /** The lesson file, for relative links inside it. */
+  file: SourceFile;
+}
+
+export interface QuizModel {
+  pageId: string;
+  questionIds: string[];
+  draw: number;
+  retake: boolean;
+}
+
+/** One language of a course, ready to render: every later stage reads only this. */
+export interface CourseModel {
+  id: string;
+  version: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  languages: string[];
+  title: string;
+  description: string;
+  organization: string;
+  lessons: LessonModel[];
+  pages: PageModel[];
+  questions: QuestionModel[];
+  quiz?: QuizModel;
+  completion: { pagesViewed: number; quizPassed: boolean };
+  /** Pass mark 0–100, when the course has a quiz. */
+  masteryScore?: number;
+  targets: TargetId[];
+  activityId: string;
+  theme: { primaryColor: string; fontStack: string; logo?: string; logoAlt?: string };
+  /** Course-relative paths of every file the package must carry (media, non-Markdown handouts, logo). */
+  assets: string[];
+  /** Markdown handouts (and other .md files linked from lessons) rendered as printable pages. */
+  printables: HandoutModel[];
+  /** Ties bookmarks to this course structure. */
+  structureHash: string;
+  /** Absolute folder of the course source, to read assets. */
+  sourceDir: string;
+  spec: CourseSpec;
+}

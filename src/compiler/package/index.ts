@@ -1,0 +1,34 @@
+import { worstCaseLength } from '../../bookmark/codec';
+import type { CourseModel } from '../model';
+import type { RenderedSite } from '../render';
+import { runtimeBundle } from './runtime-bundle';
+import type { PackageWriter } from './writer';
+import { zipFiles } from './zip';
+
+export { writers } from './targets';
+export type { PackageWriter } from './writer';
+
+/** One zip, in memory until build() writes every package at once. */
+export interface PackageResult {
+  target: string;
+  lang: string;
+  fileName: string;
+  zip: Buffer;
+  /** Longest bookmark the runtime can write, and the standard's limit. */
+  suspendData: { worstCase: number; limit?: number };
+}
+
+export function worstCaseSuspend(model: CourseModel): number {
+  return worstCaseLength({ hash: model.structureHash, pageCount: model.pages.length, shapes: model.questions.map((q) => q.shape) });
+}
+
+/** Adds the standard's runtime, manifest and a coursepack.json descriptor, then zips. */
+export async function writePackage(model: CourseModel, site: RenderedSite, writer: PackageWriter, fileName: string): Promise<PackageResult> {
+  const files = new Map(site.files);
+  files.set('coursepack.js', runtimeBundle(writer.runtime));
+  const suspendData = { worstCase: worstCaseSuspend(model), limit: writer.suspendLimit };
+  files.set('coursepack.json', JSON.stringify({ generator: 'coursepack', course: model.id, version: model.version, language: model.lang, standard: writer.target, suspendData }, null, 2));
+  const content = [...files.keys()].sort();
+  for (const [name, body] of writer.standardFiles(model, content)) files.set(name, body);
+  return { target: writer.target, lang: model.lang, fileName, zip: await zipFiles(files), suspendData };
+}

@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { format, uiStrings } from '../../i18n';
+import type { CourseModel, PageModel } from '../model';
+import { courseData } from './course-data';
+import { renderBlockTokens, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
+import { questionView } from './question-view';
+import { loadTemplates } from './templates';
+
+/** The files of one language's course, before a package writer adds its runtime and manifest. */
+export interface RenderedSite {
+  lang: string;
+  /** Package path → content. */
+  files: Map<string, string | Buffer>;
+}
+
+function linkEnv(model: CourseModel, fromFile: string): LinkEnv {
+  const printable = new Map(model.printables.map((p) => [p.source, p.href]));
+  return {
+    fromFile,
+    firstPageOf: (lessonId) => model.lessons.find((l) => l.id === lessonId)?.pageIds[0],
+    packagePath: (coursePath) => printable.get(coursePath) ?? coursePath,
+  };
+}
+
+function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, string>): string {
+  const lesson = model.lessons[page.lessonIndex]!;
+  const env = linkEnv(model, lesson.file.relative);
+  const { question } = loadTemplates();
+  return page.blocks
+    .map((block) => (block.kind === 'markdown' ? renderBlockTokens(block.tokens, env) : question({ ...questionView(block.question, env, strings), strings })))
+    .join('\n');
+}
+
+/** Renders one language: index.html with every page, printable handouts, CSS and assets. */
+export async function renderSite(model: CourseModel): Promise<RenderedSite> {
+  const templates = loadTemplates();
+  const strings = uiStrings(model.lang);
+  const files = new Map<string, string | Buffer>();
+  const lessonNumber = new Map<number, number>();
+  model.lessons.filter((l) => l.kind === 'lesson').forEach((l, i) => lessonNumber.set(l.index, i + 1));
+  const pages = model.pages.map((page) => {
+    const lesson = model.lessons[page.lessonIndex]!;
+    const n = lessonNumber.get(lesson.index);
+    return {
+      id: page.id,
+      kind: page.kind,
+      title: page.title,
+      lessonLabel: n ? `${format(strings.lesson ?? '', { n })} · ${lesson.title}` : lesson.title,
+      html: pageHtml(model, page, strings),
+      isQuiz: model.quiz?.pageId === page.id,
+      handouts: lesson.handouts,
+    };
+  });
+  const lessons = model.lessons.map((l) => ({
+    title: l.title,
+    duration: l.duration && format(strings.minutes ?? '{n}', { n: l.duration }),
+    pages: l.pageIds.map((id) => ({ id, title: model.pages.find((p) => p.id === id)?.title ?? id })),
+  }));
+  const data = JSON.stringify(courseData(model, strings)).replace(/</g, '\\u003c');
+  files.set('index.html', templates.course({ ...model, strings, pages, lessons, data }));
+  files.set('coursepack.css', templates.css);
+  for (const printable of model.printables) {
+    if (!printable.markdown) continue;
+    const depth = printable.href.split('/').length - 1;
+    const html = renderMarkdown(printable.markdown.text, linkEnv(model, printable.source));
+    const title = plainText(printable.title.endsWith('.md') ? printable.markdown.text.match(/^#\s+(.+)$/m)?.[1] ?? printable.title : printable.title);
+    files.set(printable.href, templates.handout({ ...model, title, courseTitle: model.title, html, strings, root: '../'.repeat(depth) }));
+  }
+  for (const asset of model.assets) files.set(asset, await fs.readFile(path.join(model.sourceDir, asset)));
+  return { lang: model.lang, files };
+}

@@ -1,0 +1,71 @@
+import { classifyLink } from '../links';
+import { markdown, type Token } from '../markdown';
+
+/** What Markdown rendering needs to know to turn course links into package links. */
+export interface LinkEnv {
+  /** Course-relative path of the file the Markdown came from. */
+  fromFile: string;
+  /** First page of a lesson, for links to lesson files. */
+  firstPageOf(lessonId: string): string | undefined;
+  /** Package path for a course file (printable .md handouts become .html). */
+  packagePath(coursePath: string): string;
+}
+
+const rules = markdown.renderer.rules;
+const renderToken = (tokens: Token[], idx: number, options: object, env: unknown, self: { renderToken: (t: Token[], i: number, o: object) => string }) =>
+  self.renderToken(tokens, idx, options);
+
+rules.link_open = (tokens, idx, options, env: LinkEnv, self) => {
+  const token = tokens[idx]!;
+  const target = classifyLink(token.attrGet('href') ?? '', env.fromFile);
+  if (target.kind === 'external') {
+    token.attrSet('target', '_blank');
+    token.attrSet('rel', 'noopener noreferrer');
+  } else if (target.kind === 'page' || target.kind === 'lesson') {
+    const pageId = target.kind === 'page' ? target.pageId : target.pageId ?? env.firstPageOf(target.lessonId) ?? '';
+    token.attrSet('href', `#${pageId}`);
+    token.attrSet('data-page', pageId);
+  } else if (target.kind === 'asset') {
+    token.attrSet('href', env.packagePath(target.path));
+    token.attrSet('target', '_blank');
+  }
+  return renderToken(tokens, idx, options, env, self);
+};
+
+rules.image = (tokens, idx, _options, env: LinkEnv) => {
+  const token = tokens[idx]!;
+  const target = classifyLink(token.attrGet('src') ?? '', env.fromFile);
+  const src = target.kind === 'asset' ? env.packagePath(target.path) : token.attrGet('src') ?? '';
+  const decorative = token.attrGet('title') === 'decorative';
+  const alt = decorative ? '' : markdown.utils.escapeHtml(token.content);
+  return `<img src="${markdown.utils.escapeHtml(src)}" alt="${alt}" loading="lazy">`;
+};
+
+rules.table_open = () => '<div class="cp-table"><table>\n';
+rules.table_close = () => '</table></div>\n';
+
+export function renderBlockTokens(tokens: Token[], env: LinkEnv): string {
+  return markdown.renderer.render(tokens, markdown.options, env);
+}
+
+export function renderInline(text: string, env: LinkEnv): string {
+  return markdown.renderInline(text, env);
+}
+
+export function renderMarkdown(text: string, env: LinkEnv): string {
+  return markdown.render(text, env);
+}
+
+/** Plain text of inline Markdown, for interaction descriptions and xAPI definitions. */
+export function plainText(text: string): string {
+  return markdown
+    .renderInline(text, { fromFile: '', firstPageOf: () => '', packagePath: (p: string) => p })
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,90 @@
+import type { QuestionModel } from '../model';
+import { DEFAULT_LIKERT_SIZE } from '../model/shapes';
+import { plainText, renderInline, renderMarkdown, type LinkEnv } from './markdown-html';
+import { fixedPermutation } from './shuffle';
+
+interface OptionView {
+  index: number;
+  html: string;
+  /** Plain text, where HTML cannot go (select options). */
+  text?: string;
+  feedback?: string;
+}
+
+/** Everything a question partial shows; partials hold no logic beyond loops and ifs. */
+export interface QuestionView {
+  id: string;
+  index: number;
+  type: string;
+  role: string;
+  partial: string;
+  prompt: string;
+  situation?: string;
+  inputType?: 'radio' | 'checkbox';
+  options?: OptionView[];
+  sources?: OptionView[];
+  targets?: OptionView[];
+  items?: OptionView[];
+  maxLength?: number;
+  feedbackCorrect?: string;
+  feedbackIncorrect?: string;
+  submitLabel: string;
+  canRetry: boolean;
+}
+
+export function questionView(q: QuestionModel, env: LinkEnv, strings: Record<string, string>): QuestionView {
+  const spec = q.spec;
+  const inline = (t: string) => renderInline(t, env);
+  const base = {
+    id: q.id,
+    index: q.index,
+    type: spec.type,
+    role: q.role,
+    prompt: inline(spec.prompt),
+    feedbackCorrect: spec.feedback?.correct && inline(spec.feedback.correct),
+    feedbackIncorrect: spec.feedback?.incorrect && inline(spec.feedback.incorrect),
+    submitLabel: strings.submit ?? 'Submit',
+    canRetry: q.role === 'check' || q.role === 'scenario',
+  };
+  switch (spec.type) {
+    case 'single-choice':
+    case 'multiple-response':
+      return {
+        ...base,
+        partial: 'choice',
+        inputType: spec.type === 'single-choice' ? 'radio' : 'checkbox',
+        options: spec.options.map((o, index) => ({ index, html: inline(o.text), feedback: o.feedback && inline(o.feedback) })),
+      };
+    case 'true-false':
+      return { ...base, partial: 'choice', inputType: 'radio', options: [strings.true, strings.false].map((label, index) => ({ index, html: label ?? '' })) };
+    case 'likert': {
+      const labels = spec.scale ?? (strings.likertDefault ?? '').split('|').slice(0, DEFAULT_LIKERT_SIZE);
+      return { ...base, partial: 'choice', inputType: 'radio', options: labels.map((l, index) => ({ index, html: inline(l) })) };
+    }
+    case 'scenario':
+      return {
+        ...base,
+        partial: 'scenario',
+        situation: spec.situation && renderMarkdown(spec.situation, env),
+        submitLabel: strings.decide ?? 'Decide',
+        inputType: 'radio',
+        options: spec.options.map((o, index) => ({ index, html: inline(o.text), feedback: inline(o.consequence) })),
+      };
+    case 'fill-in':
+    case 'open':
+      return { ...base, partial: spec.type, maxLength: spec.maxLength };
+    case 'matching': {
+      const order = fixedPermutation(q.id, spec.pairs.length);
+      return {
+        ...base,
+        partial: 'matching',
+        sources: spec.pairs.map((p, index) => ({ index, html: inline(p.source) })),
+        targets: order.map((index) => ({ index, html: inline(spec.pairs[index]!.target), text: plainText(spec.pairs[index]!.target) })),
+      };
+    }
+    case 'ordering': {
+      const order = fixedPermutation(q.id, spec.items.length);
+      return { ...base, partial: 'ordering', items: order.map((index) => ({ index, html: inline(spec.items[index]!) })) };
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { courseSchema, type CourseSpec, type LocalizedText } from '../../schema';
+import type { Diagnostics } from '../../diagnostics';
+import type { SourceFile } from '../load/source';
+import { checkSchema, parseLocatedYaml, type LocatedYaml } from './yaml';
+
+/** Validates course.yaml: its schema, then the rules a schema cannot say. */
+export function validateCourseFile(
+  file: SourceFile,
+  diagnostics: Diagnostics,
+): { spec: CourseSpec; yaml: LocatedYaml } | undefined {
+  const yaml = parseLocatedYaml(file.text, file.display, 1, diagnostics);
+  if (!yaml) return undefined;
+  const spec = checkSchema(courseSchema, yaml, file.display, 'course.yaml', diagnostics);
+  if (!spec) return undefined;
+  const texts: [string[], LocalizedText | undefined][] = [
+    [['title'], spec.title],
+    [['description'], spec.description],
+    [['organization'], spec.organization],
+    [['theme', 'logoAlt'], spec.theme?.logoAlt],
+  ];
+  for (const [path, text] of texts) {
+    if (text === undefined || typeof text === 'string') continue;
+    for (const lang of spec.languages) {
+      if (!text[lang]) {
+        const { line } = yaml.at(path);
+        diagnostics.error(file.display, line, 'course/missing-translation', `${path.join('.')} has no "${lang}" text`, `add ${lang}: "…" or give one string for all languages`);
+      }
+    }
+  }
+  const seen = new Set<string>();
+  spec.lessons.forEach((lesson, i) => {
+    if (seen.has(lesson)) diagnostics.error(file.display, yaml.at(['lessons', i]).line, 'course/duplicate-lesson', `lesson "${lesson}" is listed twice`);
+    seen.add(lesson);
+  });
+  if (new Set(spec.languages).size !== spec.languages.length) {
+    diagnostics.error(file.display, yaml.at(['languages']).line, 'course/duplicate-language', 'a language is listed twice');
+  }
+  return { spec, yaml };
+}
+
+/** Picks the text for a language: the language's own, else the source language's. */
+export function textIn(text: LocalizedText, lang: string, sourceLang: string): string {
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text[sourceLang] ?? Object.values(text)[0] ?? '';
+}

@@ -1,0 +1,104 @@
+import { surveyTypes } from '../../schema';
+import { Diagnostics } from '../../diagnostics';
+import type { SourceSet } from '../load/source';
+import { contrastRatio } from './contrast';
+import { validateCourseFile } from './course-file';
+import { parseLessonFile } from './lesson-file';
+import type { ParsedLesson, ValidatedCourse } from './parsed';
+import { checkReferences } from './references';
+import { checkTranslation, questionsOf } from './translations';
+
+export type { ValidatedCourse, ParsedLesson, ParsedPage, ParsedBlock, ParsedQuestion } from './parsed';
+export { textIn } from './course-file';
+
+/** Checks a loaded course; returns every diagnostic, and the validated course when there is no error. */
+export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; course?: ValidatedCourse } {
+  const diagnostics = new Diagnostics();
+  const courseFile = validateCourseFile(source.courseFile, diagnostics);
+  if (!courseFile) return { diagnostics };
+  const { spec, yaml } = courseFile;
+  const display = source.courseFile.display;
+  const single = spec.languages.length === 1;
+  const lessons = new Map<string, ParsedLesson[]>();
+
+  for (const lang of spec.languages) {
+    const parsed: ParsedLesson[] = [];
+    spec.lessons.forEach((id, index) => {
+      const candidates = single ? [`lessons/${id}.${lang}.md`, `lessons/${id}.md`] : [`lessons/${id}.${lang}.md`];
+      const file = candidates.map((c) => source.lessonFiles.get(c)).find(Boolean);
+      if (!file) {
+        diagnostics.error(display, yaml.at(['lessons', index]).line, 'course/missing-lesson-file', `lesson "${id}" has no file ${candidates.join(' or ')}`, 'create the file, or remove the lesson from the list');
+        return;
+      }
+      const lesson = parseLessonFile(id, lang, file, diagnostics);
+      if (lesson) parsed.push(lesson);
+    });
+    lessons.set(lang, parsed);
+  }
+
+  const sourceLessons = lessons.get(spec.languages[0]!) ?? [];
+  checkUniqueIds(sourceLessons, diagnostics);
+  checkQuizAndSurvey(sourceLessons, spec.masteryScore !== undefined, display, yaml.at(['lessons']).line, diagnostics);
+  const lessonIds = new Set(spec.lessons);
+  for (const [lang, list] of lessons) {
+    checkReferences(source, list, lessonIds, diagnostics);
+    if (lang === spec.languages[0]) continue;
+    for (const translation of list) {
+      const original = sourceLessons.find((l) => l.id === translation.id);
+      if (original) checkTranslation(original, translation, diagnostics);
+    }
+  }
+  if (spec.theme?.logo && !source.files.has(spec.theme.logo)) {
+    diagnostics.error(display, yaml.at(['theme', 'logo']).line, 'media/missing', `logo "${spec.theme.logo}" not found`, 'the path is relative to the course folder');
+  }
+  if (spec.theme?.logo && !spec.theme.logoAlt) {
+    diagnostics.error(display, yaml.at(['theme', 'logo']).line, 'media/missing-alt', 'the logo needs logoAlt text', 'add theme.logoAlt: the organisation name');
+  }
+  const colour = spec.theme?.primaryColor;
+  if (colour && contrastRatio(colour, '#ffffff') < 4.5) {
+    diagnostics.error(display, yaml.at(['theme', 'primaryColor']).line, 'theme/contrast', `primaryColor ${colour} has contrast ${contrastRatio(colour, '#ffffff').toFixed(2)}:1 on white; WCAG AA needs 4.5:1`, 'choose a darker colour');
+  }
+  if (diagnostics.hasErrors) return { diagnostics };
+  return { diagnostics, course: { source, spec, lessons } };
+}
+
+function checkUniqueIds(lessons: ParsedLesson[], diagnostics: Diagnostics): void {
+  const pages = new Map<string, string>();
+  const questions = new Map<string, string>();
+  for (const lesson of lessons) {
+    for (const page of lesson.pages) {
+      const here = `${lesson.file.display}:${page.line}`;
+      const first = pages.get(page.id);
+      if (first) diagnostics.error(lesson.file.display, page.line, 'id/duplicate-page', `page id "${page.id}" is already used at ${first}`, 'give each page its own {#page-id}');
+      else pages.set(page.id, here);
+    }
+    for (const q of questionsOf(lesson)) {
+      const first = questions.get(q.spec.id);
+      if (first) diagnostics.error(lesson.file.display, q.line, 'id/duplicate-question', `question id "${q.spec.id}" is already used at ${first}`, 'give each question its own id');
+      else questions.set(q.spec.id, `${lesson.file.display}:${q.line}`);
+    }
+  }
+}
+
+function checkQuizAndSurvey(lessons: ParsedLesson[], hasMastery: boolean, courseFile: string, lessonsLine: number, diagnostics: Diagnostics): void {
+  const quizzes = lessons.filter((l) => l.front.kind === 'quiz');
+  if (quizzes.length > 1) diagnostics.error(quizzes[1]!.file.display, 2, 'quiz/several', 'a course has at most one quiz lesson', 'merge the quizzes into one bank');
+  for (const quiz of quizzes) {
+    const bank = questionsOf(quiz);
+    if (quiz.pages.length !== 1) diagnostics.error(quiz.file.display, quiz.pages[1]?.line ?? 2, 'quiz/one-page', 'a quiz lesson is one page', 'keep a single "# Title" heading; questions follow it');
+    if (bank.length === 0) diagnostics.error(quiz.file.display, 2, 'quiz/empty', 'the quiz has no questions');
+    if (quiz.front.draw !== undefined && quiz.front.draw > bank.length) diagnostics.error(quiz.file.display, 2, 'quiz/draw-too-large', `draw: ${quiz.front.draw} but the bank holds ${bank.length} questions`);
+    for (const q of bank) {
+      if (q.spec.type === 'scenario' || surveyTypes.includes(q.spec.type)) diagnostics.error(quiz.file.display, q.line, 'quiz/unscored-type', `question "${q.spec.id}": ${q.spec.type} cannot be scored in a quiz`, 'use single-choice, multiple-response, true-false, fill-in, matching or ordering');
+    }
+    if (!hasMastery) diagnostics.error(courseFile, lessonsLine, 'quiz/no-mastery-score', 'the course has a quiz but no masteryScore', 'add masteryScore: 80 (percent) to course.yaml');
+  }
+  for (const survey of lessons.filter((l) => l.front.kind === 'survey')) {
+    for (const q of questionsOf(survey)) {
+      if (!surveyTypes.includes(q.spec.type)) diagnostics.error(survey.file.display, q.line, 'survey/scored-type', `question "${q.spec.id}": a survey holds likert and open questions only`);
+    }
+  }
+  for (const lesson of lessons.filter((l) => l.front.kind !== 'quiz')) {
+    if (lesson.front.draw !== undefined || lesson.front.retake) diagnostics.warn(lesson.file.display, 2, 'lesson/quiz-option', 'draw and retake only apply to kind: quiz');
+  }
+}

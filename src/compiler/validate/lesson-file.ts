@@ -1,0 +1,71 @@
+import { lessonFrontMatterSchema } from '../../schema';
+import type { Diagnostics } from '../../diagnostics';
+import { markdown, type Token } from '../markdown';
+import type { SourceFile } from '../load/source';
+import type { ParsedBlock, ParsedLesson, ParsedPage } from './parsed';
+import { validateQuestion } from './questions';
+import { checkSchema, parseLocatedYaml } from './yaml';
+
+const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
+
+/** Splits `---` front matter from the body; returns the body's first line number. */
+function splitFrontMatter(text: string): { front?: string; body: string; bodyLine: number } {
+  if (!text.startsWith('---\n')) return { body: text, bodyLine: 1 };
+  const end = text.indexOf('\n---', 3);
+  if (end < 0) return { body: text, bodyLine: 1 };
+  const front = text.slice(4, end + 1);
+  const afterFence = text.indexOf('\n', end + 4);
+  const body = afterFence < 0 ? '' : text.slice(afterFence + 1);
+  return { front, body, bodyLine: front.split('\n').length + 2 };
+}
+
+/** Parses one lesson file into pages of Markdown and question blocks. */
+export function parseLessonFile(id: string, lang: string, file: SourceFile, diagnostics: Diagnostics): ParsedLesson | undefined {
+  const { front, body, bodyLine } = splitFrontMatter(file.text);
+  if (front === undefined) {
+    diagnostics.error(file.display, 1, 'lesson/no-front-matter', 'lesson file has no front matter', 'start the file with ---, a line "title: …", then ---');
+    return undefined;
+  }
+  const frontYaml = parseLocatedYaml(front, file.display, 2, diagnostics);
+  const frontMatter = frontYaml && checkSchema(lessonFrontMatterSchema, frontYaml, file.display, 'front matter', diagnostics);
+  const tokens = markdown.parse(body, {});
+  const pages: ParsedPage[] = [];
+  let current: ParsedPage | undefined;
+  let pending: Token[] = [];
+  const flush = () => {
+    if (current && pending.length) current.blocks.push({ kind: 'markdown', tokens: pending });
+    pending = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const line = bodyLine + (token.map?.[0] ?? 0);
+    if (token.type === 'heading_open' && token.tag === 'h1') {
+      flush();
+      const inline = tokens[i + 1]!;
+      const match = PAGE_ID.exec(inline.content);
+      const title = inline.content.replace(PAGE_ID, '').trim();
+      current = { id: match?.[1] ?? `${id}-${pages.length + 1}`, title, line, blocks: [] };
+      pages.push(current);
+      i += 2; // inline + heading_close
+      continue;
+    }
+    if (!current) {
+      diagnostics.error(file.display, line, 'lesson/content-before-page', 'text before the first page heading', 'start each page with a level-1 heading: "# Page title {#page-id}"');
+      current = { id: `${id}-${pages.length + 1}`, title: '', line, blocks: [] };
+      pages.push(current);
+    }
+    if (token.type === 'fence' && token.info.trim() === 'question') {
+      flush();
+      const spec = validateQuestion(token.content, file.display, line + 1, diagnostics);
+      if (spec) current.blocks.push({ kind: 'question', question: { spec, line: line + 1 } } satisfies ParsedBlock);
+      continue;
+    }
+    pending.push(token);
+  }
+  flush();
+  if (pages.length === 0) {
+    diagnostics.error(file.display, bodyLine, 'lesson/no-pages', 'lesson has no page', 'add a page: a line "# Page title {#page-id}" followed by text');
+  }
+  if (!frontMatter) return undefined;
+  return { id, lang, file, front: frontMatter, bodyLine, pages };
+}

@@ -1,0 +1,37 @@
+import type { CourseSpec, LessonFrontMatter, QuestionSpec } from '../../schema';
+import type { Token } from '../markdown';
+import type { SourceFile, SourceSet } from '../load/source';
+
+/** A question block as written, with where it stands. */
+export interface ParsedQuestion {
+  spec: QuestionSpec;
+  line: number;
+}
+
+export type ParsedBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: ParsedQuestion };
+
+export interface ParsedPage {
+  id: string;
+  /** Heading text as inline tokens (may hold emphasis, code). */
+  title: string;
+  line: number;
+  blocks: ParsedBlock[];
+}
+
+export interface ParsedLesson {
+  id: string;
+  lang: string;
+  file: SourceFile;
+  front: LessonFrontMatter;
+  /** Line where the Markdown body starts; token line maps count from it. */
+  bodyLine: number;
+  pages: ParsedPage[];
+}
+
+/** The course as validated: every later stage may trust it. */
+export interface ValidatedCourse {
+  source: SourceSet;
+  spec: CourseSpec;
+  /** Lessons in course order, per language. */
+  lessons: Map<string, ParsedLesson[]>;
+}

@@ -1,0 +1,10 @@
+import { boot } from '../boot';
+import { LocalAdapter } from '../tracking/local';
+import { findApi } from '../tracking/scorm-api';
+import { ScormAdapter } from '../tracking/scorm-adapter';
+import { scorm12 } from '../tracking/scorm12';
+
+void boot(async () => {
+  const api = await findApi(scorm12.apiName);
+  return api ? new ScormAdapter(api, scorm12) : new LocalAdapter(true);
+});

@@ -1,0 +1,103 @@
+import type { Answer } from '../../bookmark/codec';
+import type { RuntimeQuestion } from '../../contract/course-data';
+
+/** Reading and writing a question form; one place knows each form's controls. */
+const inputs = (form: HTMLElement) => [...form.querySelectorAll<HTMLInputElement>('input[type=radio],input[type=checkbox]')];
+const selects = (form: HTMLElement) => [...form.querySelectorAll<HTMLSelectElement>('select[data-source]')];
+const textField = (form: HTMLElement) => form.querySelector<HTMLInputElement | HTMLTextAreaElement>('[name=answer]');
+const orderItems = (form: HTMLElement) => [...form.querySelectorAll<HTMLElement>('[data-item]')];
+
+/** The learner's answer as the form shows it, or undefined while it is incomplete. */
+export function readAnswer(form: HTMLElement, q: RuntimeQuestion): Answer | undefined {
+  switch (q.type) {
+    case 'multiple-response': {
+      const chosen = inputs(form).filter((i) => i.checked).map((i) => Number(i.value));
+      return chosen.length ? chosen : undefined;
+    }
+    case 'fill-in':
+    case 'open': {
+      const text = textField(form)?.value.trim() ?? '';
+      return text ? text : undefined;
+    }
+    case 'matching': {
+      const values = selects(form).map((s) => (s.value === '' ? -1 : Number(s.value)));
+      return values.includes(-1) ? undefined : values;
+    }
+    case 'ordering':
+      return orderItems(form).map((li) => Number(li.dataset.item));
+    default: {
+      const chosen = inputs(form).find((i) => i.checked);
+      return chosen ? Number(chosen.value) : undefined;
+    }
+  }
+}
+
+/** Puts a saved answer back into the form (resume). */
+export function showAnswer(form: HTMLElement, q: RuntimeQuestion, answer: Answer): void {
+  switch (q.type) {
+    case 'fill-in':
+    case 'open': {
+      const field = textField(form);
+      if (field) field.value = String(answer);
+      break;
+    }
+    case 'matching':
+      selects(form).forEach((s, i) => (s.value = String((answer as number[])[i] ?? '')));
+      break;
+    case 'ordering': {
+      const list = form.querySelector('[data-order]');
+      const byItem = new Map(orderItems(form).map((li) => [Number(li.dataset.item), li]));
+      for (const item of answer as number[]) {
+        const li = byItem.get(item);
+        if (li) list?.appendChild(li);
+      }
+      break;
+    }
+    default: {
+      const chosen = new Set(Array.isArray(answer) ? answer : [answer as number]);
+      for (const input of inputs(form)) input.checked = chosen.has(Number(input.value));
+    }
+  }
+}
+
+export function lock(form: HTMLElement, locked: boolean): void {
+  for (const el of form.querySelectorAll<HTMLInputElement>('input,select,textarea,[data-move],button[type=submit]')) el.disabled = locked;
+  const retry = form.querySelector<HTMLElement>('[data-action=retry]');
+  if (retry) retry.hidden = !locked;
+}
+
+/** Reveals feedback for an answer; returns the text to announce in the live region. */
+export function showFeedback(form: HTMLElement, q: RuntimeQuestion, answer: Answer, correct: boolean | undefined, strings: Record<string, string>): string {
+  const box = form.querySelector<HTMLElement>('[data-feedback]');
+  const verdict = form.querySelector<HTMLElement>('[data-verdict]');
+  if (!box || !verdict) return '';
+  const chosen = new Set(Array.isArray(answer) ? answer : typeof answer === 'number' ? [answer] : []);
+  for (const el of form.querySelectorAll<HTMLElement>('[data-option-feedback]')) el.hidden = !(q.type !== 'ordering' && q.type !== 'matching' && chosen.has(Number(el.dataset.optionFeedback)));
+  for (const el of form.querySelectorAll<HTMLElement>('[data-when]')) el.hidden = el.dataset.when !== (correct ? 'correct' : 'incorrect');
+  form.classList.toggle('cp-is-correct', correct === true);
+  form.classList.toggle('cp-is-incorrect', correct === false);
+  verdict.textContent =
+    correct === undefined ? strings.answerSaved ?? '' : q.type === 'scenario' ? (correct ? strings.bestChoice : strings.notBestChoice) ?? '' : (correct ? strings.correct : strings.incorrect) ?? '';
+  box.hidden = false;
+  const shown = [verdict, ...form.querySelectorAll<HTMLElement>('[data-option-feedback]:not([hidden]),[data-when]:not([hidden])')];
+  return shown.map((el) => el.textContent?.trim()).filter(Boolean).join(' ');
+}
+
+export function hideFeedback(form: HTMLElement): void {
+  const box = form.querySelector<HTMLElement>('[data-feedback]');
+  if (box) box.hidden = true;
+  for (const el of form.querySelectorAll<HTMLElement>('[data-option-feedback]')) el.hidden = true;
+  form.classList.remove('cp-is-correct', 'cp-is-incorrect');
+}
+
+/** Moves an ordering item up or down; returns its new position (1-based). */
+export function moveItem(button: HTMLElement, step: number): number {
+  const li = button.closest<HTMLElement>('[data-item]');
+  const list = li?.parentElement;
+  if (!li || !list) return 0;
+  const sibling = step < 0 ? li.previousElementSibling : li.nextElementSibling?.nextElementSibling ?? null;
+  if (step < 0 && !sibling) return 1;
+  if (step > 0 && !li.nextElementSibling) return list.children.length;
+  list.insertBefore(li, sibling);
+  return [...list.children].indexOf(li) + 1;
+}

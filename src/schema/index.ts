@@ -1,0 +1,4 @@
+export * from './text';
+export * from './course';
+export * from './lesson';
+export * from './question';

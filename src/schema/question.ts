@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { trackingId } from './text';
+
+const text = z.string().min(1);
+const choice = z.object({ text, correct: z.boolean().default(false), feedback: text.optional() }).strict();
+const generalFeedback = z.object({ correct: text.optional(), incorrect: text.optional() }).strict().optional();
+const base = { id: trackingId, prompt: text, feedback: generalFeedback };
+const MAX_OPTIONS = 26;
+
+export const questionSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('single-choice'), options: z.array(choice).min(2).max(MAX_OPTIONS) }).strict(),
+  z.object({ ...base, type: z.literal('multiple-response'), options: z.array(choice).min(2).max(MAX_OPTIONS) }).strict(),
+  z.object({ ...base, type: z.literal('true-false'), answer: z.boolean() }).strict(),
+  z.object({
+    ...base,
+    type: z.literal('fill-in'),
+    answers: z.array(z.union([text, z.number()]).transform(String)).min(1),
+    caseSensitive: z.boolean().default(false),
+    maxLength: z.number().int().min(1).max(250).default(40),
+  }).strict(),
+  z.object({
+    ...base,
+    type: z.literal('matching'),
+    pairs: z.array(z.object({ source: text, target: text }).strict()).min(2).max(MAX_OPTIONS),
+  }).strict(),
+  z.object({ ...base, type: z.literal('ordering'), items: z.array(text).min(2).max(MAX_OPTIONS) }).strict(),
+  z.object({ ...base, type: z.literal('likert'), scale: z.array(text).min(2).max(11).optional() }).strict(),
+  z.object({ ...base, type: z.literal('open'), maxLength: z.number().int().min(1).max(4000).default(500) }).strict(),
+  z.object({
+    ...base,
+    type: z.literal('scenario'),
+    situation: text.optional(),
+    options: z
+      .array(z.object({ text, consequence: text, best: z.boolean().default(false) }).strict())
+      .min(2)
+      .max(MAX_OPTIONS),
+  }).strict(),
+]);
+
+export type QuestionSpec = z.infer<typeof questionSchema>;
+export type QuestionType = QuestionSpec['type'];
+/** Types with no right answer: reported with result "neutral" and never scored. */
+export const surveyTypes: readonly QuestionType[] = ['likert', 'open'];

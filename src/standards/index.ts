@@ -1,0 +1,2 @@
+export { SCORM12 } from './scorm12';
+export { SCORM2004 } from './scorm2004';
