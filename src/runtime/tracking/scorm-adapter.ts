@@ -25,18 +25,21 @@ export class ScormAdapter implements TrackingAdapter {
     this.scheduler = new CommitScheduler(() => this.commit());
   }
 
-  async start(_course: CourseData): Promise<Launch> {
+  async start(course: CourseData): Promise<Launch> {
     const { session, dialect } = this;
     const el = dialect.elements;
     if (!session.initialize()) return { tracked: false, notice: true, mode: 'normal' };
     this.mode = dialect.parseMode(session.get(el.mode));
+    // A brand-new attempt has no bookmark: reading one anyway is error 403 in SCORM 2004. Any other
+    // entry ("resume", or "" as Moodle reports after a non-suspend exit) may carry one (item 25).
+    const fresh = session.get(el.entry) === 'ab-initio';
     const launch: Launch = {
       tracked: true,
       notice: false,
       mode: this.mode,
-      bookmark: session.get(el.suspendData) || undefined,
-      location: session.get(el.location) || undefined,
-      masteryScore: dialect.readMastery(session),
+      bookmark: fresh ? undefined : session.get(el.suspendData) || undefined,
+      location: fresh ? undefined : session.get(el.location) || undefined,
+      masteryScore: course.mastery === undefined ? undefined : dialect.readMastery(session),
       learnerId: session.get(el.learnerId) || undefined,
     };
     this.interactions = session.supports(el.interactionsCount);
@@ -45,7 +48,6 @@ export class ScormAdapter implements TrackingAdapter {
       dialect.markAttempted(session);
       session.set(el.exit, dialect.exitValue(undefined));
       this.scheduler.checkpoint();
-      this.scheduler.now();
     }
     return launch;
   }
