@@ -12,7 +12,7 @@ export const COURSEPACK_FILE = 'coursepack.json';
 const CoursepackMeta = z.object({
   generator: z.literal('coursepack'),
   standard: z.string(),
-  suspendData: z.object({ worstCase: z.number().nonnegative(), limit: z.number().positive() }).optional(),
+  suspendData: z.object({ worstCase: z.number().nonnegative(), limit: z.number().positive().optional() }).optional(),
 });
 
 export type CoursepackMeta = z.infer<typeof CoursepackMeta>;
@@ -49,8 +49,11 @@ export function suspendDataFindings(meta: CoursepackMeta, standard: Standard): F
   }
   const data = meta.suspendData;
   if (!data) return findings;
-  const { worstCase, limit } = data;
+  const { worstCase } = data;
   const lmsLimit = SUSPEND_DATA_LIMITS[standard];
+  // Web and xAPI packages keep the bookmark locally or in the State API: no standard limit.
+  const limit = data.limit ?? lmsLimit;
+  if (limit === undefined) return findings;
   if (lmsLimit !== undefined && limit > lmsLimit) {
     findings.push({
       severity: 'warning',

@@ -117,7 +117,8 @@ test('reload keeps the session (no second fetch); leave and resume restores the 
   expect(lms.fetchCalls.get(first.sessionId)).toBe(1);
   await walk(page, { quiz: 'pass', until: 9 });
   await page.close(); // the tab closes for good: what is queued goes with keepalive, no terminated
-  await eventually(async () => (await lrs.statements(first.registration)).filter((s) => verb(s) === 'experienced').length, (n) => n === 10);
+  const lastSeen = `/pages/${data.pages[9]!.id}`;
+  await eventually(async () => (await lrs.statements(first.registration)).some((s) => verb(s) === 'experienced' && s.object.id.endsWith(lastSeen)), (seen) => seen);
 
   const second = await lms.launch({ registration: first.registration, masteryScore: 0.8 });
   const again = await open(second); // another browser context: only the State API knows the bookmark

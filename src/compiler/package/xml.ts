@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
 
 /** Serialises a fast-xml-parser object tree with an XML declaration. */
 export function buildXml(root: Record<string, unknown>): string {

@@ -26,10 +26,16 @@ export class Cmi5Adapter extends StatementSession {
   private reported: Outcome['success'] = 'unknown';
   /** Why nothing can be sent (no token, no launch data, session already terminated). */
   private closed?: SaveState;
+  /** Set by pagehide before the player's own pagehide handler calls end(). */
+  private pageHiding = false;
 
   constructor(private readonly params: Cmi5Params) {
     super();
     this.record = new SessionRecord(params.fetchUrl);
+    // Capture phase, registered before the player's: end() must know it runs for a pagehide, and
+    // document.visibilityState is still "visible" during pagehide.
+    window.addEventListener('pagehide', () => (this.pageHiding = true), { capture: true });
+    window.addEventListener('pageshow', () => (this.pageHiding = false));
   }
 
   async start(course: CourseData): Promise<Launch> {
@@ -109,7 +115,7 @@ export class Cmi5Adapter extends StatementSession {
    */
   end(): void {
     if (this.ended || this.closed) return;
-    if (document.visibilityState === 'hidden') {
+    if (this.pageHiding) {
       void this.finalFlush();
       return;
     }
