@@ -30,13 +30,13 @@ interface Session {
   calls: () => Promise<{ fn: string; args: string[]; result: string; error: string }[]>;
 }
 
-async function launch(standard: Standard, learnerId: string): Promise<Session> {
+async function launch(standard: Standard, learnerId: string, mode?: string): Promise<Session> {
   const page = await browser.newPage();
   if (process.env.DEBUG_E2E) {
     page.on('console', (m) => console.log(`[${standard}] ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`[${standard}] pageerror: ${e.message}`));
   }
-  await page.goto(lms.launchUrl(standard, standard, learnerId, mastery));
+  await page.goto(lms.launchUrl(standard, standard, learnerId, mastery, mode));
   const frame = page.frameLocator('#sco');
   await frame.locator('#cp-page h1').waitFor();
   const learner = new Learner(page.frame({ url: /index\.html/ })!);
@@ -134,4 +134,42 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s under scorm-again (strict,
     await closeTab(second);
     expect(calls.filter((c) => c.error !== '0')).toEqual([]);
   });
+
+  test('Save and exit, then the window unloads: Terminate exactly once, nothing after it', async () => {
+    const s = await launch(standard, `${standard}-exit`);
+    await s.learner.next();
+    await s.learner.frame.getByRole('button', { name: 'Save and exit' }).click();
+    await s.learner.frame.getByText('Your progress is saved').waitFor();
+    await s.page.evaluate(() => ((document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'));
+    await s.page.waitForTimeout(300);
+    const calls = await s.calls();
+    await s.page.close();
+    expect(calls.filter((c) => /Finish|Terminate/.test(c.fn))).toHaveLength(1);
+    expect(calls.at(-1)!.fn).toMatch(/Finish|Terminate/);
+    expect(calls.filter((c) => c.error !== '0')).toEqual([]);
+  });
+
+  test('review mode: the course opens but writes no status, score or bookmark', async () => {
+    const s = await launch(standard, `${standard}-review`, 'review');
+    await s.learner.next();
+    await s.learner.answerPage(true);
+    const calls = await s.calls();
+    await s.page.close();
+    expect(calls.filter((c) => /SetValue/.test(c.fn))).toEqual([]);
+    expect(calls.filter((c) => c.error !== '0')).toEqual([]);
+  });
+});
+
+test('no LMS: the SCORM package still runs and tells the learner once that progress is not recorded', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${lms.url}/pkg/scorm12/index.html`);
+  await page.locator('#cp-page h1').waitFor();
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('not being recorded');
+  const learner = new Learner(page.mainFrame());
+  await learner.next();
+  expect(await learner.pageId()).toBe('choices');
+  await page.close();
+  expect(errors).toEqual([]);
 });

@@ -13,7 +13,7 @@ export interface LearnerRecord {
 
 export interface TestLms extends StaticServer {
   records: Map<string, LearnerRecord>;
-  launchUrl(standard: 'scorm12' | 'scorm2004', pkg: string, learner: string, mastery?: number): string;
+  launchUrl(standard: 'scorm12' | 'scorm2004', pkg: string, learner: string, mastery?: number, mode?: string): string;
 }
 
 const exitOf = (cmi: Record<string, any>) => String(cmi?.core?.exit ?? cmi?.exit ?? '');
@@ -59,7 +59,7 @@ export async function startTestLms(): Promise<TestLms> {
   return {
     ...server,
     records,
-    launchUrl: (standard, pkg, learner, mastery) =>
-      `${server.url}/lms/launcher.html?standard=${standard}&pkg=${pkg}&learner=${encodeURIComponent(learner)}${mastery !== undefined ? `&mastery=${mastery}` : ''}`,
+    launchUrl: (standard, pkg, learner, mastery, mode) =>
+      `${server.url}/lms/launcher.html?standard=${standard}&pkg=${pkg}&learner=${encodeURIComponent(learner)}${mastery !== undefined ? `&mastery=${mastery}` : ''}${mode ? `&mode=${mode}` : ''}`,
   };
 }
