@@ -13,9 +13,9 @@ export class Learner {
     return this.frame.locator('#cp-page h1');
   }
 
-  async next(): Promise<void> {
+  async next(name = 'Next'): Promise<void> {
     const before = await this.heading().textContent();
-    await this.frame.getByRole('button', { name: 'Next', exact: true }).click();
+    await this.frame.getByRole('button', { name, exact: true }).click();
     await this.frame.waitForFunction((b) => document.querySelector('#cp-page h1')?.textContent !== b, before);
   }
 
@@ -24,7 +24,7 @@ export class Learner {
   }
 
   /** Answers every open question on the current page, right or wrong. */
-  async answerPage(right: boolean | ((q: RuntimeQuestion) => boolean)): Promise<string[]> {
+  async answerPage(right: boolean | ((q: RuntimeQuestion) => boolean), labels = { submit: 'Submit', decide: 'Decide' }): Promise<string[]> {
     const data = await this.data();
     const forms = this.frame.locator('#cp-page form[data-question]');
     const answered: string[] = [];
@@ -33,7 +33,7 @@ export class Learner {
       if (await form.locator('button[type=submit]').isDisabled()) continue;
       const q = data.questions[Number(await form.getAttribute('data-question'))]!;
       await answer(form, q, typeof right === 'function' ? right(q) : right);
-      await form.getByRole('button', { name: q.type === 'scenario' ? 'Decide' : 'Submit' }).click();
+      await form.getByRole('button', { name: q.type === 'scenario' ? labels.decide : labels.submit, exact: true }).click();
       await form.locator('[data-feedback]:not([hidden])').waitFor();
       answered.push(q.id);
     }
