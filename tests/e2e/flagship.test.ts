@@ -3,6 +3,7 @@ import { compile } from '../../src/compiler';
 import { launchBrowser } from './browser';
 import { Learner } from './learner';
 import { startTestLms, type TestLms } from './lms/lms-server';
+import { moodleViolations } from './lms/moodle-profile';
 
 /** The flagship course, taken end to end as a learner would, in both languages. */
 let browser: Browser;
@@ -48,6 +49,7 @@ test.each([
   }
   const calls = await page.evaluate(() => (window as any).lmsCalls as { fn: string; args: string[]; error: string }[]);
   expect(calls.filter((c) => c.error !== '0')).toEqual([]);
+  expect(moodleViolations(calls as any, standard)).toEqual([]);
   const set = (el: string) => calls.filter((c) => /SetValue/.test(c.fn) && c.args[0] === el).at(-1)?.args[1];
   if (standard === 'scorm12') expect(set('cmi.core.lesson_status')).toBe('passed');
   else expect([set('cmi.completion_status'), set('cmi.success_status')]).toEqual(['completed', 'passed']);

@@ -42,7 +42,11 @@ export class Learner {
 }
 
 async function answer(form: Locator, q: RuntimeQuestion, right: boolean): Promise<void> {
-  const pick = async (i: number) => form.locator(`input[value="${i}"]`).check();
+  // Click the option's label, as a person does (the input itself may be styled under it).
+  const pick = async (i: number) => {
+    const id = await form.locator(`input[value="${i}"]`).getAttribute('id');
+    await form.locator(`label[for="${id}"]`).click();
+  };
   switch (q.type) {
     case 'single-choice':
     case 'scenario':

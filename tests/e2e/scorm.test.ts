@@ -3,6 +3,7 @@ import { compile } from '../../src/compiler';
 import { launchBrowser } from './browser';
 import { Learner } from './learner';
 import { startTestLms, type TestLms } from './lms/lms-server';
+import { moodleViolations } from './lms/moodle-profile';
 
 const COURSE = 'tests/fixtures/courses/all-types';
 type Standard = 'scorm12' | 'scorm2004';
@@ -75,6 +76,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s under scorm-again (strict,
     const calls = await s.calls();
     await closeTab(s);
     expect(calls.filter((c) => c.error !== '0')).toEqual([]);
+    expect(moodleViolations(calls, standard)).toEqual([]);
     expect(calls.filter((c) => /Initialize/.test(c.fn))).toHaveLength(1);
     const record = lms.records.get(`${standard}-pass`)!;
     if (standard === 'scorm12') {
@@ -95,6 +97,7 @@ describe.each<Standard>(['scorm12', 'scorm2004'])('%s under scorm-again (strict,
     const calls = await s.calls();
     await closeTab(s);
     expect(calls.filter((c) => c.error !== '0')).toEqual([]);
+    expect(moodleViolations(calls, standard)).toEqual([]);
     const record = lms.records.get(`${standard}-fail`)!;
     if (standard === 'scorm12') {
       expect(cmiValue(standard, record, 'core.lesson_status', '')).toBe('failed');
