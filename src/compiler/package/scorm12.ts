@@ -1,7 +1,7 @@
 import { SCORM12 } from '../../standards';
 import type { CourseModel } from '../model';
 import type { PackageWriter } from './writer';
-import { buildXml } from './xml';
+import { buildXml, scoResource } from './xml';
 import { schemaFiles } from './schema-files';
 
 /** SCORM 1.2: one SCO, every file listed, adlcp:masteryscore when the course has a quiz. */
@@ -31,15 +31,7 @@ export const scorm12Writer: PackageWriter = {
           '@_default': 'ORG-1',
           organization: { '@_identifier': 'ORG-1', title: model.title, item },
         },
-        resources: {
-          resource: {
-            '@_identifier': 'RES-SCO',
-            '@_type': 'webcontent',
-            '@_adlcp:scormtype': 'sco',
-            '@_href': 'index.html',
-            file: contentFiles.map((href) => ({ '@_href': href })),
-          },
-        },
+        resources: scoResource(contentFiles, 'adlcp:scormtype'),
       },
     });
     return new Map<string, string | Buffer>([['imsmanifest.xml', manifest], ...schemaFiles('scorm12')]);

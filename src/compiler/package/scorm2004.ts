@@ -1,7 +1,7 @@
 import { SCORM2004 } from '../../standards';
 import type { CourseModel } from '../model';
 import type { PackageWriter } from './writer';
-import { buildXml } from './xml';
+import { buildXml, scoResource } from './xml';
 import { schemaFiles } from './schema-files';
 
 /**
@@ -47,15 +47,7 @@ export const scorm2004Writer: PackageWriter = {
             item: { '@_identifier': 'ITEM-1', '@_identifierref': 'RES-SCO', title: model.title, 'imsss:sequencing': sequencing },
           },
         },
-        resources: {
-          resource: {
-            '@_identifier': 'RES-SCO',
-            '@_type': 'webcontent',
-            '@_adlcp:scormType': 'sco',
-            '@_href': 'index.html',
-            file: contentFiles.map((href) => ({ '@_href': href })),
-          },
-        },
+        resources: scoResource(contentFiles, 'adlcp:scormType'),
       },
     });
     return new Map<string, string | Buffer>([['imsmanifest.xml', manifest], ...schemaFiles('scorm2004-4th')]);
