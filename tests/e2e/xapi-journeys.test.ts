@@ -14,7 +14,8 @@ import { refused, sentStatements, validationWarnings } from '../lrs/validate';
 import { launchBrowser } from './browser';
 import { startStaticServer, type StaticServer } from './static-server';
 
-jest.setTimeout(180000);
+// A journey walks all 45 pages in Chromium; on a busy 2-CPU machine that can take minutes.
+jest.setTimeout(300000);
 
 let lrs: TestLrs;
 let web: StaticServer;

@@ -64,7 +64,9 @@ export class TestCmi5Lms {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections(); // browsers keep connections alive; do not wait for them
+    return closed;
   }
 
   async launch(options: LaunchOptions = {}): Promise<Cmi5Launch> {

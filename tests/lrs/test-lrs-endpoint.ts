@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { startLearningLocker, type LearningLocker } from './learninglocker';
-import { TestDocumentStore, type DocumentResource } from './test-document-store';
+import { TestStateAndProfileStore, type DocumentResource } from './test-state-and-profile-store';
 
-/** One request as the endpoint saw it, with LearningLocker's (or the document store's) answer. */
+/** One request as the endpoint saw it, with LearningLocker's (or the test store's) answer. */
 export interface LoggedRequest {
   method: string;
   path: string;
@@ -34,13 +34,13 @@ const DOCUMENTS: Record<string, DocumentResource> = { '/xAPI/activities/state': 
 
 /**
  * The single xAPI endpoint the tests launch content against: Statement API and About forwarded to
- * a real LearningLocker; State and Agent Profile served by the TEST document store (LearningLocker
- * has neither). Basic auth is checked here and again by LearningLocker, CORS is answered here, and
+ * a real LearningLocker; State and Agent Profile served by the TEST store (LearningLocker has
+ * neither). Basic auth is checked here and again by LearningLocker, CORS is answered here, and
  * an outage switch drops connections so the runtime's offline path is exercised for real.
  */
 export async function startTestLrs(): Promise<TestLrs> {
   const credentials = new Map<string, string>();
-  const store = new TestDocumentStore();
+  const store = new TestStateAndProfileStore();
   const log: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
   let unreachable = false;
@@ -148,8 +148,9 @@ export async function startTestLrs(): Promise<TestLrs> {
     },
     asLms,
     async stop() {
-      for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(resolve));
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
       await ll?.stop();
     },
   };

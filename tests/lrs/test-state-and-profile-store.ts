@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * must be a UUID, ETags on GET, If-Match / If-None-Match → 412, PUT on an existing document without
  * either header → 409, POST merges JSON objects.
  */
-export interface DocumentResponse {
+export interface StoreResponse {
   status: number;
   body?: string;
   etag?: string;
@@ -39,10 +39,10 @@ function agentKey(json: string): string | undefined {
   }
 }
 
-export class TestDocumentStore {
+export class TestStateAndProfileStore {
   private readonly docs = new Map<string, Stored>();
 
-  handle(resource: DocumentResource, method: string, query: URLSearchParams, headers: Record<string, string | undefined>, body: string): DocumentResponse {
+  handle(resource: DocumentResource, method: string, query: URLSearchParams, headers: Record<string, string | undefined>, body: string): StoreResponse {
     const spec = RESOURCES[resource];
     const unknown = [...query.keys()].filter((k) => !(spec.params as readonly string[]).includes(k));
     if (unknown.length) return { status: 400, body: `unknown parameter(s): ${unknown.join(', ')}` };
@@ -62,12 +62,7 @@ export class TestDocumentStore {
     return this.one(method, `${scope}|${id}`, headers, body);
   }
 
-  /** For the test LMS, which writes LMS.LaunchData and reads documents back. */
-  get size(): number {
-    return this.docs.size;
-  }
-
-  private one(method: string, key: string, headers: Record<string, string | undefined>, body: string): DocumentResponse {
+  private one(method: string, key: string, headers: Record<string, string | undefined>, body: string): StoreResponse {
     const current = this.docs.get(key);
     const ifMatch = headers['if-match'];
     const ifNoneMatch = headers['if-none-match'];

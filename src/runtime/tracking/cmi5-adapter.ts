@@ -21,7 +21,6 @@ const MODES: Record<Cmi5LaunchData['launchMode'], LaunchMode> = { Normal: 'norma
  */
 export class Cmi5Adapter extends StatementSession {
   private readonly record: SessionRecord;
-  private client?: LrsClient;
   private launchData?: Cmi5LaunchData;
   private reported: Outcome['success'] = 'unknown';
   /** Why nothing can be sent (no token, no launch data, session already terminated). */
@@ -44,11 +43,12 @@ export class Cmi5Adapter extends StatementSession {
     let token = this.record.value?.token;
     if (!token) {
       const got = await fetchAuthToken(p.fetchUrl);
-      if ('error' in got) return this.close('expired', got.error);
+      // Refused: this launch is used up (relaunch from the LMS); unreachable: not saved, say so.
+      if ('error' in got) return this.close(got.unreachable ? 'failed' : 'expired', got.error);
       token = got.token;
       this.record.save({ token });
     }
-    const client = (this.client = new LrsClient(p.endpoint, `Basic ${token}`));
+    const client = new LrsClient(p.endpoint, `Basic ${token}`);
     const launchData = (await readLaunchData(client, p)) ?? this.record.value?.launchData;
     if (!launchData?.contextTemplate) return this.close('failed', 'LMS.LaunchData could not be read');
     this.launchData = launchData;

@@ -55,7 +55,7 @@ export class SessionRecord {
 }
 
 /** POSTs the fetch URL once (§8.2); an error-code in a 200 answer is a refusal too. */
-export async function fetchAuthToken(fetchUrl: string): Promise<{ token: string } | { error: string }> {
+export async function fetchAuthToken(fetchUrl: string): Promise<{ token: string } | { error: string; unreachable?: boolean }> {
   try {
     const res = await fetch(fetchUrl, { method: 'POST', cache: 'no-store', credentials: 'omit' });
     const body = (await res.json()) as Record<string, string>;
@@ -64,7 +64,7 @@ export async function fetchAuthToken(fetchUrl: string): Promise<{ token: string 
     const code = body['error-code'] ?? String(res.status);
     return { error: `fetch URL refused (${code}: ${body['error-text'] ?? CMI5.fetchErrors[code] ?? 'unknown'})` };
   } catch (e) {
-    return { error: `fetch URL unreachable (${String(e)})` };
+    return { error: `fetch URL unreachable (${String(e)})`, unreachable: true };
   }
 }
 

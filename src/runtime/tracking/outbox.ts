@@ -23,6 +23,7 @@ export function backoffMs(failures: number, random = Math.random): number {
 }
 
 const BATCH = 20;
+const KEEPALIVE_BYTES = 48000;
 
 /** The LRS has the statement: stored now (200/204), or already stored under our id (409, item 49). */
 const delivered = (status: number) => status === 200 || status === 204 || status === 409;
@@ -91,6 +92,7 @@ export class Outbox {
     while (!this.stopped && this.read().length) {
       this.emit('sending');
       const outcome = await this.sendBatch(this.read().slice(0, BATCH), false);
+      if (this.stopped) return;
       if (outcome === 'expired') {
         this.stop();
         return this.emit('expired');
@@ -106,8 +108,15 @@ export class Outbox {
     if (!this.stopped) this.emit('idle');
   }
 
+  /** One batch that fits the 64 KB browsers allow in flight for keepalive requests (the state document shares it). */
   private async sendOnce(keepalive: boolean): Promise<void> {
-    const batch = this.read().slice(0, BATCH);
+    const batch: Statement[] = [];
+    let size = 0;
+    for (const s of this.read().slice(0, BATCH)) {
+      size += JSON.stringify(s).length;
+      if (batch.length && size > KEEPALIVE_BYTES) break;
+      batch.push(s);
+    }
     if (batch.length) await this.sendBatch(batch, keepalive);
   }
 

@@ -22,6 +22,13 @@ export class XapiAdapter extends StatementSession {
 
   constructor(private readonly launch: TinCanLaunch) {
     super();
+    // Back from the back/forward cache after pagehide ended the session: the learner is here again.
+    window.addEventListener('pageshow', (e) => {
+      if (!e.persisted || !this.ended) return;
+      this.ended = false;
+      this.send('initialized');
+      if (this.state.doc.bookmark) this.send('resumed');
+    });
   }
 
   async start(course: CourseData): Promise<Launch> {

@@ -70,6 +70,8 @@ export abstract class StatementSession implements TrackingAdapter {
     this.state = new StateDocument(setup.client, scope, store, deviceKey, setup.mode !== 'normal');
     this.outbox.onState((s) => this.track('outbox', s));
     this.state.onState((s) => this.track('state', s));
+    // The browser knows before the backoff timer does that the connection is back (item 48).
+    window.addEventListener('online', () => this.flush());
   }
 
   /** Queues a statement (its id and timestamp are fixed now) and returns its id. */
@@ -105,17 +107,23 @@ export abstract class StatementSession implements TrackingAdapter {
     this.send('experienced', { parent: [activityRef(this.activity.id)] }, object);
   }
 
-  /** progressed with the integer percent when it changed; not once completed was sent (cmi5 §9.5.5.1). */
+  /**
+   * progressed with the integer percent at each tenth of the course, not at every page: a statement
+   * per page already says where the learner is, and each request costs on a slow link. Never once
+   * completed was sent (cmi5 §9.5.5.1).
+   */
   protected progressed(outcome: Outcome): void {
-    const percent = Math.round(outcome.progress * 100);
-    if (percent === this.progress || outcome.completed || this.state.doc.sent.completed) return;
+    const percent = Math.floor(outcome.progress * 100);
+    if (Math.floor(percent / 10) === Math.floor(this.progress / 10) || outcome.completed || this.state.doc.sent.completed) return;
     this.progress = percent;
     this.send('progressed', { result: { extensions: { [XAPI.progressExtension]: percent } } });
   }
 
+  /** On a hidden page the browser may freeze or discard it at any moment: keepalive requests then. */
   flush(): void {
-    void this.outbox.flush();
-    void this.state.flush();
+    const hidden = document.visibilityState === 'hidden';
+    void this.outbox.flush(hidden);
+    void this.state.flush(hidden);
   }
 
   /** Last chance before the page goes: keepalive requests, then normal ones if the page stays. */
