@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { CourseFigures } from './figures';
+
+interface ChildReport {
+  packages: { target: string; lang: string; file: string; bytes: number; suspendData: { worstCase: number; limit?: number } }[];
+  pages: number;
+  questions: number;
+  cpuMs: number;
+  peakRssBytes: number;
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Spawns one cold build and times it from spawn to exit. */
+function coldBuild(courseDir: string, outDir: string): Promise<{ ms: number; report: ChildReport }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [path.join(__dirname, 'build-child.js'), courseDir, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c));
+    child.stderr.on('data', (c: Buffer) => (err += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`build of ${courseDir} failed (exit ${code}):\n${err}`));
+      else resolve({ ms, report: JSON.parse(out.trim().split('\n').pop()!) as ChildReport });
+    });
+  });
+}
+
+/** Builds a course `runs` times, each in a fresh process; zip sizes come from the last (builds are reproducible). */
+export async function measureBuild(name: string, courseDir: string, outDir: string, runs: number): Promise<CourseFigures> {
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  let peak = 0;
+  let last: ChildReport | undefined;
+  for (let i = 0; i < runs; i++) {
+    const { ms, report } = await coldBuild(courseDir, path.join(outDir, String(i)));
+    samples.push(ms);
+    cpu.push(report.cpuMs);
+    peak = Math.max(peak, report.peakRssBytes);
+    last = report;
+  }
+  const zipBytes: CourseFigures['zipBytes'] = {};
+  const suspendData: CourseFigures['suspendData'] = {};
+  for (const p of last!.packages) {
+    (zipBytes[p.target] ??= {})[p.lang] = p.bytes;
+    suspendData[p.target] = p.suspendData;
+  }
+  return {
+    name,
+    pages: last!.pages,
+    questions: last!.questions,
+    languages: [...new Set(last!.packages.map((p) => p.lang))],
+    targets: Object.keys(zipBytes),
+    build: { wallMs: median(samples), samplesMs: samples, cpuMs: Math.min(...cpu), peakRssBytes: peak },
+    zipBytes,
+    suspendData,
+    zipFiles: Object.fromEntries(last!.packages.filter((p) => p.lang === last!.packages[0]!.lang).map((p) => [p.target, p.file])),
+  };
+}

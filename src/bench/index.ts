@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FLAGSHIP, judge } from './budgets';
+import { measureBuild } from './build-figures';
+import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight } from './figures';
+import { chromiumPath, launchChromium, measureLaunch } from './launch';
+import { runtimeWeight } from './runtime-weight';
+import { generateSyntheticCourse } from './synthetic-course';
+
+export { generateSyntheticCourse } from './synthetic-course';
+export { formatTable } from './report';
+export type { BenchResult } from './figures';
+
+export const FLAGSHIP_DIR = path.join(__dirname, '..', '..', 'courses', FLAGSHIP);
+
+export interface BenchOptions {
+  flagship: boolean;
+  /** Synthetic course sizes, in pages. */
+  sizes: number[];
+  /** Cold builds per course; the median is kept. */
+  buildRuns: number;
+  /** Launches per standard after a warm-up; 0 leaves launch out. */
+  launchRuns: number;
+  /** Progress lines go here (stderr), so stdout holds only the table or the JSON. */
+  log: (line: string) => void;
+}
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model.trim() ?? 'unknown', cores: cpus.length, memoryGB: Math.round(os.totalmem() / 1e9), os: `${os.type()} ${os.release()}`, node: process.version, loadAverage: os.loadavg()[0] ?? 0 };
+}
+
+/** Builds the flagship and the synthetic courses, weighs the runtime, times launches; nothing is kept. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = new Date().toISOString();
+  const info = machine();
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'coursepack-bench-'));
+  try {
+    const courses: CourseFigures[] = [];
+    const sources: [string, string][] = options.flagship ? [[FLAGSHIP, FLAGSHIP_DIR]] : [];
+    for (const pages of options.sizes) {
+      const dir = path.join(work, 'courses', `synthetic-${pages}`);
+      await generateSyntheticCourse(dir, pages);
+      sources.push([`synthetic-${pages}`, dir]);
+    }
+    for (const [name, dir] of sources) {
+      options.log(`building ${name} ×${options.buildRuns}…`);
+      courses.push(await measureBuild(name, dir, path.join(work, 'out', name), options.buildRuns));
+    }
+    // The runtime does not depend on the course: weigh it in the first course's packages.
+    const first = courses[0];
+    if (!first) throw new Error('nothing to bench: give the flagship or at least one size');
+    const runtime: Record<string, RuntimeWeight> = {};
+    for (const [target, file] of Object.entries(first.zipFiles)) runtime[target] = await runtimeWeight(file);
+    const launch = await timeLaunch(first, options, info);
+    const partial = { date: started, machine: info, courses, runtime, launch };
+    return { ...partial, rows: judge(partial) };
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+async function timeLaunch(course: CourseFigures, options: BenchOptions, info: Machine): Promise<LaunchFigures | undefined> {
+  const lang = course.languages[0]!;
+  if (options.launchRuns <= 0) return undefined;
+  const executable = chromiumPath();
+  if (!executable) return { course: course.name, lang, targets: {}, skipped: 'Chromium not found (node scripts/ensure-chromium.js installs it)' };
+  options.log(`launching ${course.name} (${lang}) in Chromium, ${options.launchRuns} runs per standard…`);
+  const browser = await launchChromium(executable);
+  try {
+    info.chromium = browser.version();
+    return await measureLaunch(browser, course.name, lang, course.zipFiles, options.launchRuns);
+  } finally {
+    await browser.close();
+  }
+}
