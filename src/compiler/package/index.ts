@@ -3,7 +3,7 @@ import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
 import { runtimeBundle } from './runtime-bundle';
 import type { PackageWriter } from './writer';
-import { zipFiles } from './zip';
+import { extendZip, zipFiles } from './zip';
 
 export { writers } from './targets';
 export type { PackageWriter } from './writer';
@@ -22,13 +22,22 @@ export function worstCaseSuspend(model: CourseModel): number {
   return worstCaseLength({ hash: model.structureHash, pageCount: model.pages.length, shapes: model.questions.map((q) => q.shape) });
 }
 
-/** Adds the standard's runtime, manifest and a coursepack.json descriptor, then zips. */
+/** A rendered language, compressed once and shared by every target's package. */
+const siteZips = new WeakMap<RenderedSite, Promise<Buffer>>();
+
+function siteZip(site: RenderedSite): Promise<Buffer> {
+  let zip = siteZips.get(site);
+  if (!zip) siteZips.set(site, (zip = zipFiles(site.files)));
+  return zip;
+}
+
+/** Adds the standard's runtime, manifest and a coursepack.json descriptor to the site's zip. */
 export async function writePackage(model: CourseModel, site: RenderedSite, writer: PackageWriter, fileName: string): Promise<PackageResult> {
-  const files = new Map(site.files);
+  const files = new Map<string, string | Buffer>();
   files.set('coursepack.js', runtimeBundle(writer.runtime));
   const suspendData = { worstCase: worstCaseSuspend(model), limit: writer.suspendLimit };
   files.set('coursepack.json', JSON.stringify({ generator: 'coursepack', course: model.id, version: model.version, language: model.lang, standard: writer.target, suspendData }, null, 2));
-  const content = [...files.keys()].sort();
+  const content = [...site.files.keys(), ...files.keys()].sort();
   for (const [name, body] of writer.standardFiles(model, content)) files.set(name, body);
-  return { target: writer.target, lang: model.lang, fileName, zip: await zipFiles(files), suspendData };
+  return { target: writer.target, lang: model.lang, fileName, zip: await extendZip(await siteZip(site), files), suspendData };
 }
