@@ -21,7 +21,7 @@ async function defaultCourses(): Promise<string[]> {
 }
 
 export async function runBuild(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { target: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', default: 'dist' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { target: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', default: 'dist' }, 'bundle-languages': { type: 'boolean', default: false } } });
   const targets = list(values.target);
   const unknown = targets?.filter((t) => !(targetIds as readonly string[]).includes(t));
   if (unknown?.length) {
@@ -37,7 +37,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream, err: 
   for (const dir of courses) {
     const started = Date.now();
     try {
-      const result = await build(dir, values.out, { targets: targets as TargetId[] | undefined, languages: list(values.lang) });
+      const result = await build(dir, values.out, { targets: targets as TargetId[] | undefined, languages: list(values.lang), bundleLanguages: values['bundle-languages'] });
       if (result.diagnostics.length) err.write(formatDiagnostics(result.diagnostics) + '\n');
       out.write(`${dir}: ${result.packages.length} package(s) in ${Date.now() - started} ms\n`);
       result.packages.forEach((pkg, i) => {

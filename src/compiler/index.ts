@@ -5,6 +5,7 @@ import type { TargetId } from '../schema';
 import { loadSource } from './load/source';
 import { buildModels, type CourseModel } from './model';
 import { worstCaseSuspend, writePackage, writers, type PackageResult } from './package';
+import { writeLanguageBundle } from './package/language-picker';
 import { renderSite } from './render';
 import { validateCourse } from './validate';
 
@@ -13,6 +14,11 @@ export interface CompileOptions {
   targets?: TargetId[];
   /** Languages to build; default: every language of the course. */
   languages?: string[];
+  /**
+   * One package per target holding every (selected) language behind a language picker, named
+   * <id>-<target>.zip, instead of one package per language and target. Ignored for one language.
+   */
+  bundleLanguages?: boolean;
 }
 
 export interface CompileResult {
@@ -44,10 +50,16 @@ export async function compile(courseDir: string, options: CompileOptions = {}): 
   }
   if (later.hasErrors) throw new ContentError([...diagnostics.items, ...later.items]);
   const packages: PackageResult[] = [];
-  for (const model of models) {
-    const site = await renderSite(model);
-    for (const target of targets) {
-      packages.push(await writePackage(model, site, writers[target]!, `${model.id}-${model.lang}-${target}.zip`));
+  if (options.bundleLanguages && models.length > 1) {
+    const sites = [];
+    for (const model of models) sites.push(await renderSite(model));
+    for (const target of targets) packages.push(await writeLanguageBundle(models, sites, writers[target]!));
+  } else {
+    for (const model of models) {
+      const site = await renderSite(model);
+      for (const target of targets) {
+        packages.push(await writePackage(model, site, writers[target]!, `${model.id}-${model.lang}-${target}.zip`));
+      }
     }
   }
   return { diagnostics: diagnostics.items, models, packages };

@@ -13,15 +13,18 @@ export class Chrome {
   private readonly menuButton = byId<HTMLButtonElement>('cp-menu-button');
   private readonly live = byId('cp-live');
   private readonly saveState = byId('cp-save-state');
+  private pending: string[] = [];
 
   constructor(private readonly strings: Record<string, string>) {
     this.menuButton.addEventListener('click', () => this.toggleMenu());
-    this.menu.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        this.toggleMenu(false);
-        this.menuButton.focus();
-      }
-    });
+    // Escape closes the open menu from inside it or from its button, and returns focus to the button.
+    const closeOnEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || this.menu.hidden) return;
+      this.toggleMenu(false);
+      this.menuButton.focus();
+    };
+    this.menu.addEventListener('keydown', closeOnEscape);
+    this.menuButton.addEventListener('keydown', closeOnEscape);
     byId('cp-notice-close').addEventListener('click', () => {
       byId('cp-notice').hidden = true;
     });
@@ -32,10 +35,21 @@ export class Chrome {
     this.menuButton.setAttribute('aria-expanded', String(open));
   }
 
-  /** Politely tells screen readers; clearing first makes a repeated message heard again. */
+  /**
+   * Politely tells screen readers; clearing first makes a repeated message heard again. Messages
+   * from one action (feedback, then the quiz score, then "course complete") are joined, so a later
+   * one never replaces an earlier one before it is read.
+   */
   announce(text: string): void {
-    this.live.textContent = '';
-    setTimeout(() => (this.live.textContent = text), 50);
+    if (!text) return;
+    if (!this.pending.length) {
+      this.live.textContent = '';
+      setTimeout(() => {
+        this.live.textContent = this.pending.join(' ');
+        this.pending = [];
+      }, 50);
+    }
+    this.pending.push(text);
   }
 
   notice(text: string): void {

@@ -41,7 +41,13 @@ export class Player {
   }
 
   go(index: number): void {
-    if (index < 0 || index >= this.course.pages.length || index === this.state.page) return;
+    if (index < 0 || index >= this.course.pages.length) return;
+    if (index === this.state.page) {
+      // A link to the page already shown (menu or text): still close the menu and land on the heading.
+      this.chrome.toggleMenu(false);
+      this.chrome.page.querySelector<HTMLElement>('h1')?.focus();
+      return;
+    }
     this.show(index, true);
   }
 
@@ -94,9 +100,10 @@ export class Player {
     this.showQuizResult();
   }
 
-  private showQuizResult(): void {
+  /** Shows the quiz result; returns the score and verdict once the quiz is finished, to announce. */
+  private showQuizResult(): string {
     const box = this.chrome.page.querySelector<HTMLElement>('[data-quiz-result]');
-    if (!box) return;
+    if (!box) return '';
     const score = this.state.quizScore();
     const mastery = this.state.passMark ?? 0;
     const set = (sel: string, text: string) => {
@@ -113,6 +120,8 @@ export class Player {
     }
     const retake = box.querySelector<HTMLElement>('[data-action=retake]');
     if (retake) retake.hidden = !(score !== undefined && score < mastery && this.course.quiz?.retake);
+    const said = (sel: string) => box.querySelector(sel)?.textContent ?? '';
+    return score === undefined ? '' : `${said('[data-quiz-score]')} ${said('[data-quiz-verdict]')}`;
   }
 
   private onSubmit(e: Event): void {
@@ -130,7 +139,7 @@ export class Player {
     this.chrome.announce(message);
     const result = correct === undefined ? 'neutral' : correct ? 'correct' : 'incorrect';
     this.adapter.recordInteraction({ question: q, answer, result, latencyMs: Date.now() - this.shownAt, timestamp: new Date() });
-    if (q.role === 'quiz') this.showQuizResult();
+    if (q.role === 'quiz') this.chrome.announce(this.showQuizResult());
     this.checkpoint();
   }
 

@@ -60,8 +60,22 @@ export function showAnswer(form: HTMLElement, q: RuntimeQuestion, answer: Answer
   }
 }
 
+/**
+ * Locks an answered question. Disabling the focused control would drop keyboard focus to the top
+ * of the document, so when the learner is inside the form, focus rests on the submit button, which
+ * stays focusable and says it is unavailable (aria-disabled).
+ */
 export function lock(form: HTMLElement, locked: boolean): void {
-  for (const el of form.querySelectorAll<HTMLInputElement>('input,select,textarea,[data-move],button[type=submit]')) el.disabled = locked;
+  const hadFocus = form.contains(document.activeElement);
+  for (const el of form.querySelectorAll<HTMLInputElement>('input,select,textarea,[data-move]')) el.disabled = locked;
+  const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
+  if (submit) {
+    const keepFocus = locked && hadFocus;
+    submit.disabled = locked && !keepFocus;
+    if (keepFocus) submit.setAttribute('aria-disabled', 'true');
+    else submit.removeAttribute('aria-disabled');
+    if (keepFocus) submit.focus();
+  }
   const retry = form.querySelector<HTMLElement>('[data-action=retry]');
   if (retry) retry.hidden = !locked;
 }
