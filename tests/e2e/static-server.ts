@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 
@@ -44,8 +43,4 @@ export async function startStaticServer(): Promise<StaticServer> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-export async function readFileText(p: string): Promise<string> {
-  return fs.readFile(p, 'utf8');
 }
