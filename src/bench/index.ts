@@ -65,7 +65,7 @@ async function timeLaunch(course: CourseFigures, options: BenchOptions, info: Ma
   const lang = course.languages[0]!;
   if (options.launchRuns <= 0) return undefined;
   const executable = chromiumPath();
-  if (!executable) return { course: course.name, lang, targets: {}, skipped: 'Chromium not found (node scripts/ensure-chromium.js installs it)' };
+  if (!executable) return { course: course.name, lang, targets: {}, skipped: 'Chromium not found (node scripts/ensure-system-packages.js installs it)' };
   options.log(`launching ${course.name} (${lang}) in Chromium, ${options.launchRuns} runs per standard…`);
   const browser = await launchChromium(executable);
   try {

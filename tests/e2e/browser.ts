@@ -1,10 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-/** Debian's Chromium (installed by scripts/ensure-chromium.js), headless, no network chatter. */
+/** Debian's Chromium (installed by scripts/ensure-system-packages.js), headless, no network chatter. */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-chromium.js`');
+  if (!executablePath) throw new Error('Chromium not found: run `node scripts/ensure-system-packages.js`');
   return chromium.launch({
     executablePath,
     headless: true,
