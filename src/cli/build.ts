@@ -6,6 +6,7 @@ import { ContentError, formatDiagnostics } from '../diagnostics';
 import { SourceNotFound } from '../compiler/load/source';
 import { targetIds, type TargetId } from '../schema';
 import { formatBytes } from './format';
+import { formatObjectivesReport } from './objectives-report';
 
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -21,7 +22,7 @@ async function defaultCourses(): Promise<string[]> {
 }
 
 export async function runBuild(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { target: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', default: 'dist' }, 'bundle-languages': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { target: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string', default: 'dist' }, 'bundle-languages': { type: 'boolean', default: false }, 'report-objectives': { type: 'boolean', default: false } } });
   const targets = list(values.target);
   const unknown = targets?.filter((t) => !(targetIds as readonly string[]).includes(t));
   if (unknown?.length) {
@@ -44,6 +45,8 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream, err: 
         const limit = pkg.suspendData.limit ? ` / ${pkg.suspendData.limit}` : '';
         out.write(`  ${path.relative(process.cwd(), result.files[i]!)}  ${formatBytes(pkg.zip.length)}  bookmark worst case ${pkg.suspendData.worstCase}${limit} chars\n`);
       });
+      // Ids and question links are the same in every language: one table, in the first built language.
+      if (values['report-objectives'] && result.models[0]) out.write(formatObjectivesReport(result.models[0]));
     } catch (error) {
       if (error instanceof ContentError) {
         err.write(`${formatDiagnostics(error.diagnostics)}\n${dir}: ${error.message}; no package written\n`);

@@ -7,7 +7,7 @@ type Command = (args: string[], out: NodeJS.WritableStream, err: NodeJS.Writable
 
 /** One entry per command; each lives in its own file. */
 const commands: Record<string, { run: Command; summary: string }> = {
-  build: { run: runBuild, summary: 'build [course-dir] [--target scorm12,scorm2004,xapi,cmi5,web] [--lang en,fr] [--out dist] [--bundle-languages]' },
+  build: { run: runBuild, summary: 'build [course-dir] [--target scorm12,scorm2004,xapi,cmi5,web] [--lang en,fr] [--out dist] [--bundle-languages] [--report-objectives]' },
   init: { run: runInit, summary: 'init <dir>            scaffold a small working course' },
   preview: { run: runPreview, summary: 'preview [course-dir] [--port 4300] [--open]   the course in an LMS emulator with a live data panel; reloads on edit' },
   validate: { run: (args, out) => runValidate(args, out), summary: 'validate <zip-or-folder> [--json]   check any SCORM / cmi5 / Tin Can package' },

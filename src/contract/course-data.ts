@@ -39,7 +39,8 @@ export interface CourseData {
   pages: { id: string; title: string; lesson: number }[];
   lessons: { id: string; title: string }[];
   questions: RuntimeQuestion[];
-  quiz?: { page: number; bank: number[]; draw: number; retake: boolean };
+  /** strata/min: a stratified draw takes at least `min` question indexes from each stratum. */
+  quiz?: { page: number; bank: number[]; draw: number; retake: boolean; strata?: number[][]; min?: number };
   completion: { pagesViewed: number; quizPassed: boolean };
   /** Pass mark 0–100 from the course; an LMS-supplied mastery score wins. */
   mastery?: number;

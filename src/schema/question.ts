@@ -4,7 +4,8 @@ import { trackingId } from './text';
 const text = z.string().min(1);
 const choice = z.object({ text, correct: z.boolean().default(false), feedback: text.optional() }).strict();
 const generalFeedback = z.object({ correct: text.optional(), incorrect: text.optional() }).strict().optional();
-const base = { id: trackingId, prompt: text, feedback: generalFeedback };
+const objectives = z.array(trackingId).min(1).optional().describe('Ids of the lesson objectives this question assesses');
+const base = { id: trackingId, prompt: text, feedback: generalFeedback, objectives };
 const MAX_OPTIONS = 26;
 
 export const questionSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,7 @@ import type { CourseSpec } from '../../schema';
 import { classifyLink } from '../links';
 import type { Token } from '../markdown';
 import { markdown } from '../markdown';
-import { textIn, type ParsedLesson, type ValidatedCourse } from '../validate';
+import { objectiveCoverage, strataOf, textIn, type ParsedLesson, type ValidatedCourse } from '../validate';
 import type { CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole } from './course-model';
 import { answerShape, structureHash } from './shapes';
 
@@ -76,6 +76,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const quizLesson = lessons.find((l) => l.kind === 'quiz');
   const quizQuestions = questions.filter((q) => q.role === 'quiz').map((q) => q.id);
   const quizFront = parsed.find((l) => l.front.kind === 'quiz')?.front;
+  const stratify = quizFront?.stratify && { ...quizFront.stratify, strata: strataOf(parsed, quizFront.stratify.per).map((s) => s.questionIds) };
   if (spec.theme?.logo) assets.add(spec.theme.logo);
   const printables = new Map<string, HandoutModel>();
   for (const h of lessons.flatMap((l) => l.handouts)) if (h.markdown) printables.set(h.source, h);
@@ -97,7 +98,9 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
       questionIds: quizQuestions,
       draw: Math.min(quizFront?.draw ?? quizQuestions.length, quizQuestions.length),
       retake: quizFront?.retake ?? false,
+      stratify,
     },
+    objectives: objectiveCoverage(parsed),
     completion: spec.completion,
     masteryScore: quizLesson ? spec.masteryScore : undefined,
     targets: spec.targets,
@@ -110,7 +113,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     },
     assets: [...assets].sort(),
     printables: [...printables.values()],
-    structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`)]),
+    structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`), ...(stratify ? [JSON.stringify(stratify)] : [])]),
     sourceDir: course.source.dir,
     spec,
   };

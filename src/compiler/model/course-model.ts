@@ -2,6 +2,7 @@ import type { CourseSpec, LessonKind, QuestionSpec, TargetId } from '../../schem
 import type { AnswerShape } from '../../bookmark/codec';
 import type { Token } from '../markdown';
 import type { SourceFile } from '../load/source';
+import type { ObjectiveCoverage } from '../validate';
 
 export type QuestionRole = 'check' | 'scenario' | 'quiz' | 'survey';
 
@@ -53,6 +54,8 @@ export interface QuizModel {
   questionIds: string[];
   draw: number;
   retake: boolean;
+  /** Stratified draw: at least `min` questions from each group of bank question ids. */
+  stratify?: { per: 'lesson' | 'objective'; min: number; strata: string[][] };
 }
 
 /** One language of a course, ready to render: every later stage reads only this. */
@@ -69,6 +72,8 @@ export interface CourseModel {
   pages: PageModel[];
   questions: QuestionModel[];
   quiz?: QuizModel;
+  /** Lesson objectives in this language, with the questions that assess them. */
+  objectives: ObjectiveCoverage[];
   completion: { pagesViewed: number; quizPassed: boolean };
   /** Pass mark 0–100, when the course has a quiz. */
   masteryScore?: number;

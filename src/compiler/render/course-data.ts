@@ -70,6 +70,10 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
       bank: model.questions.filter((q) => q.role === 'quiz').map((q) => q.index),
       draw: model.quiz.draw,
       retake: model.quiz.retake,
+      ...(model.quiz.stratify && {
+        strata: model.quiz.stratify.strata.map((ids) => ids.map((id) => model.questions.find((q) => q.id === id)!.index)),
+        min: model.quiz.stratify.min,
+      }),
     },
     completion: model.completion,
     mastery: model.masteryScore,

@@ -5,11 +5,13 @@ import { contrastRatio } from './contrast';
 import { validateCourseFile } from './course-file';
 import { parseLessonFile } from './lesson-file';
 import type { ParsedLesson, ValidatedCourse } from './parsed';
+import { checkObjectives } from './objectives';
 import { checkReferences } from './references';
 import { checkTranslation, questionsOf } from './translations';
 
 export type { ValidatedCourse, ParsedLesson, ParsedPage, ParsedBlock, ParsedQuestion } from './parsed';
 export { textIn } from './course-file';
+export { objectiveCoverage, strataOf, type ObjectiveCoverage } from './objectives';
 
 /** Checks a loaded course; returns every diagnostic, and the validated course when there is no error. */
 export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; course?: ValidatedCourse } {
@@ -38,6 +40,7 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
 
   const sourceLessons = lessons.get(spec.languages[0]!) ?? [];
   checkUniqueIds(sourceLessons, diagnostics);
+  checkObjectives(sourceLessons, diagnostics);
   checkQuizAndSurvey(sourceLessons, spec.masteryScore !== undefined, display, yaml.at(['lessons']).line, diagnostics);
   const lessonIds = new Set(spec.lessons);
   for (const [lang, list] of lessons) {

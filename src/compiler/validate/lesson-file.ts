@@ -67,5 +67,7 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
     diagnostics.error(file.display, bodyLine, 'lesson/no-pages', 'lesson has no page', 'add a page: a line "# Page title {#page-id}" followed by text');
   }
   if (!frontMatter) return undefined;
-  return { id, lang, file, front: frontMatter, bodyLine, pages };
+  const objectiveLines = frontMatter.objectives.map((_, i) => frontYaml!.at(['objectives', i]).line);
+  const stratifyLine = frontYaml!.at([], 'stratify').line;
+  return { id, lang, file, front: frontMatter, objectiveLines, stratifyLine, bodyLine, pages };
 }

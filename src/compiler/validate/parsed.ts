@@ -23,6 +23,10 @@ export interface ParsedLesson {
   lang: string;
   file: SourceFile;
   front: LessonFrontMatter;
+  /** Line of each front-matter objective, for diagnostics. */
+  objectiveLines: number[];
+  /** Line of the front matter's stratify key (quiz), for diagnostics. */
+  stratifyLine: number;
   /** Line where the Markdown body starts; token line maps count from it. */
   bodyLine: number;
   pages: ParsedPage[];

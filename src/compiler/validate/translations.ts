@@ -40,8 +40,12 @@ export function checkTranslation(source: ParsedLesson, translation: ParsedLesson
   if (sourcePages !== translatedPages) {
     diagnostics.error(file, translation.pages[0]?.line ?? 1, 'translation/pages-differ', `pages [${translatedPages}] differ from ${source.lang} [${sourcePages}] in ${source.file.display}`, 'give every language the same pages, with the same {#page-id}, in the same order');
   }
-  if (source.front.kind !== translation.front.kind || source.front.draw !== translation.front.draw) {
-    diagnostics.error(file, 2, 'translation/kind-differs', `kind/draw differ from ${source.file.display}`, 'front matter kind and draw must be the same in every language');
+  if (source.front.kind !== translation.front.kind || source.front.draw !== translation.front.draw || JSON.stringify(source.front.stratify) !== JSON.stringify(translation.front.stratify)) {
+    diagnostics.error(file, 2, 'translation/kind-differs', `kind/draw/stratify differ from ${source.file.display}`, 'front matter kind, draw and stratify must be the same in every language');
+  }
+  const objectiveIds = (l: ParsedLesson) => l.front.objectives.map((o) => o.id).join(', ');
+  if (objectiveIds(source) !== objectiveIds(translation)) {
+    diagnostics.error(file, translation.objectiveLines[0] ?? 2, 'translation/objectives-differ', `objectives [${objectiveIds(translation)}] differ from ${source.lang} [${objectiveIds(source)}] in ${source.file.display}`, 'translate the objective texts; keep the same ids in the same order');
   }
   const expected = questionsOf(source);
   const actual = questionsOf(translation);
@@ -63,6 +67,8 @@ export function checkTranslation(source: ParsedLesson, translation: ParsedLesson
       diagnostics.error(file, got.line, 'translation/question-type-differs', `question "${got.spec.id}" is ${got.spec.type} but ${want.spec.type} in ${where(want.line)}`);
     } else if (answerKey(want.spec) !== answerKey(got.spec)) {
       diagnostics.error(file, got.line, 'translation/answers-differ', `question "${got.spec.id}": ${answerKey(got.spec)} but ${answerKey(want.spec)} in ${where(want.line)}`, 'keep the same options, in the same order, with the same correct answers');
+    } else if ((want.spec.objectives ?? []).join() !== (got.spec.objectives ?? []).join()) {
+      diagnostics.error(file, got.line, 'translation/objectives-differ', `question "${got.spec.id}" assesses [${(got.spec.objectives ?? []).join(', ')}] but [${(want.spec.objectives ?? []).join(', ')}] in ${where(want.line)}`, 'a question assesses the same objectives in every language');
     }
   }
 }

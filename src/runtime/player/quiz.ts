@@ -10,15 +10,29 @@ function random(seed: number): () => number {
   };
 }
 
-/** The bank questions a learner gets for this seed, in the order shown. */
-export function drawQuestions(bank: readonly number[], draw: number, seed: number): number[] {
+/**
+ * The bank questions a learner gets for this seed, in the order shown. With strata, at least `min`
+ * questions of each stratum are taken first (a question in two strata counts for both), then the
+ * rest at random. Only the seed is kept in the bookmark: the same seed always gives the same draw.
+ * The compiler checks strata × min ≤ draw and that each stratum holds min questions, so it always fits.
+ */
+export function drawQuestions(bank: readonly number[], draw: number, seed: number, strata: readonly (readonly number[])[] = [], min = 0): number[] {
   const next = random(seed);
   const pool = [...bank];
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
-  return pool.slice(0, draw);
+  const picked = new Set<number>();
+  for (const stratum of strata) {
+    let have = stratum.filter((q) => picked.has(q)).length;
+    for (const q of pool) {
+      if (have >= min) break;
+      if (!picked.has(q) && stratum.includes(q)) picked.add(q), have++;
+    }
+  }
+  for (const q of pool) if (picked.size < draw) picked.add(q);
+  return pool.filter((q) => picked.has(q));
 }
 
 export function newSeed(): number {

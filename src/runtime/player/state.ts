@@ -46,7 +46,7 @@ export class LearnerState {
     const quiz = this.course.quiz;
     if (!quiz) return [];
     if (!this.quizSeed) this.quizSeed = newSeed();
-    return drawQuestions(quiz.bank, quiz.draw, this.quizSeed);
+    return drawQuestions(quiz.bank, quiz.draw, this.quizSeed, quiz.strata, quiz.min);
   }
 
   retakeQuiz(): void {
