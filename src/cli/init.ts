@@ -1,14 +1,21 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DIR } from '../compiler/render/templates';
+import { parseCommand, UsageError, type CommandSpec } from './args';
+
+export const initCommand: CommandSpec = {
+  name: 'init',
+  synopsis: '<dir>',
+  summary: 'scaffolds a small working course in a new folder, the folder name as course id',
+  options: {},
+  run: (args, { out, err }) => runInit(args, out, err),
+};
 
 /** Copies templates/starter into a new folder, with the folder's name as course id. */
-export async function runInit(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const [dir] = args;
-  if (!dir) {
-    err.write('usage: coursepack init <dir>\n');
-    return 2;
-  }
+async function runInit(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { positionals } = parseCommand(initCommand, args);
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError(dir ? 'one folder at a time' : 'missing the folder to create');
   const target = path.resolve(dir);
   const existing = await fs.readdir(target).catch(() => undefined);
   if (existing && existing.length > 0) {

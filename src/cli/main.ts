@@ -1,40 +1,54 @@
-import { runBuild } from './build';
-import { runInit } from './init';
-import { runPreview } from './preview';
-import { runValidate } from './validate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { commandHelp, EXIT, UsageError, usageLine, wantsHelp, type CommandSpec } from './args';
+import { buildCommand } from './build';
+import { initCommand } from './init';
+import { previewCommand } from './preview';
+import { validateCommand } from './validate';
 
-type Command = (args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
+/** One entry per command; each lives in its own file and declares its flags as a CommandSpec. */
+export const commands: CommandSpec[] = [buildCommand, previewCommand, initCommand, validateCommand];
 
-/** One entry per command; each lives in its own file. */
-const commands: Record<string, { run: Command; summary: string }> = {
-  build: { run: runBuild, summary: 'build [course-dir] [--target scorm12,scorm2004,xapi,cmi5,web] [--lang en,fr] [--out dist] [--bundle-languages] [--report-objectives]' },
-  init: { run: runInit, summary: 'init <dir>            scaffold a small working course' },
-  preview: { run: runPreview, summary: 'preview [course-dir] [--port 4300] [--open]   the course in an LMS emulator with a live data panel; reloads on edit' },
-  validate: { run: (args, out) => runValidate(args, out), summary: 'validate <zip-or-folder> [--json]   check any SCORM / cmi5 / Tin Can package' },
-};
+/** The version in package.json; tests and tsc builds both sit two folders below it. */
+export function version(): string {
+  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 const usage = () =>
-  `Coursepack: one course source → SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages.\n\nUsage:\n${Object.values(commands)
-    .map((c) => `  coursepack ${c.summary}`)
-    .join('\n')}\n`;
+  `Coursepack ${version()}: one course source → SCORM 1.2, SCORM 2004, xAPI, cmi5 and web packages.\n\nUsage:\n${commands
+    .map((c) => `  ${usageLine(c)}\n      ${c.summary}`)
+    .join('\n')}\n\n  coursepack <command> --help   the options of one command\n  coursepack --version\n\nExit status: 0 success, 1 content errors (nothing written), 2 usage errors.\n`;
 
 /** argv → exit code. Never lets a stack trace reach the user unless CP_DEBUG is set. */
 export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out.write(usage());
-    return name ? 0 : 2;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    out.write(`coursepack ${version()}\n`);
+    return EXIT.ok;
   }
-  const command = commands[name];
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const about = name === 'help' && rest[0] ? commands.find((c) => c.name === rest[0]) : undefined;
+    (name ? out : err).write(about ? commandHelp(about) : usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands.find((c) => c.name === name);
   if (!command) {
     err.write(`coursepack: unknown command "${name}"\n\n${usage()}`);
-    return 2;
+    return EXIT.usage;
+  }
+  if (wantsHelp(rest)) {
+    out.write(commandHelp(command));
+    return EXIT.ok;
   }
   try {
-    return await command.run(rest, out, err);
+    return await command.run(rest, { out, err });
   } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`coursepack ${name}: ${error.message}\nusage: ${usageLine(command)}   (coursepack ${name} --help for the options)\n`);
+      return EXIT.usage;
+    }
     if (process.env.CP_DEBUG) throw error;
     err.write(`coursepack ${name}: ${(error as Error).message}\n(this is a bug in Coursepack if the message does not point at your files; run with CP_DEBUG=1 for details)\n`);
-    return 1;
+    return EXIT.content;
   }
 }

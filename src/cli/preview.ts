@@ -1,21 +1,14 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { startPreview } from '../preview/server';
+import { parseCommand, UsageError, type CommandSpec } from './args';
+import { defaultCourses } from './build';
 
 export const DEFAULT_PREVIEW_PORT = 4300;
 
-/** The course to preview when none is given: this folder if it is one, else the first in ./courses. */
-async function defaultCourse(): Promise<string | undefined> {
-  const isCourse = async (dir: string) => !!(await fs.stat(path.join(dir, 'course.yaml')).catch(() => undefined));
-  if (await isCourse('.')) return '.';
-  const entries = await fs.readdir('courses', { withFileTypes: true }).catch(() => []);
-  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (await isCourse(path.join('courses', e.name))) return path.join('courses', e.name);
-  }
-  return undefined;
-}
+/** The course to preview when none is given: the first of build's defaults. */
+const defaultCourse = async (): Promise<string | undefined> => (await defaultCourses())[0];
 
 /** Opens the URL in the default browser; failing quietly (the URL is printed anyway). */
 function openBrowser(url: string): void {
@@ -29,41 +22,33 @@ function openBrowser(url: string): void {
   }
 }
 
-/**
- * `coursepack preview [course-dir] [--port N] [--open]`: serves the course in an LMS emulator with a
- * live data panel, rebuilding on every edit, until Ctrl+C.
- */
-export async function runPreview(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  let values: { port?: string; open?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, open: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    err.write(`coursepack preview: ${(error as Error).message}\nusage: coursepack preview [course-dir] [--port ${DEFAULT_PREVIEW_PORT}] [--open]\n`);
-    return 2;
-  }
-  if (positionals.length > 1) {
-    err.write('coursepack preview: one course folder at a time\n');
-    return 2;
-  }
-  const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    err.write(`coursepack preview: --port must be a port number (0 picks a free one), not "${values.port}"\n`);
-    return 2;
-  }
+export const previewCommand: CommandSpec = {
+  name: 'preview',
+  synopsis: `[course-dir] [--port ${DEFAULT_PREVIEW_PORT}] [--open]`,
+  summary: 'the course inside an offline LMS emulator (SCORM 1.2/2004, xAPI, cmi5, web) with a live data panel; rebuilds and reloads on every edit',
+  description: 'With no folder: this folder if it holds a course.yaml, else the first course in ./courses. Runs until Ctrl+C.',
+  options: {
+    port: { type: 'string', value: 'n', default: String(DEFAULT_PREVIEW_PORT), description: 'port to listen on (0 picks a free one)' },
+    open: { type: 'boolean', default: false, description: 'open the preview in the default browser' },
+  },
+  run: (args, { out, err }) => runPreview(args, out, err),
+};
+
+async function runPreview(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseCommand(previewCommand, args);
+  if (positionals.length > 1) throw new UsageError('one course folder at a time');
+  const explicitPort = args.some((a) => a === '--port' || a.startsWith('--port='));
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0 picks a free one), not "${String(values.port)}"`);
   const courseDir = positionals[0] ?? (await defaultCourse());
-  if (!courseDir) {
-    err.write('coursepack preview: no course folder given, and neither ./course.yaml nor a course in ./courses exists (run "coursepack init my-course" to start one)\n');
-    return 2;
-  }
+  if (!courseDir) throw new UsageError('no course folder given, and neither ./course.yaml nor a course in ./courses exists (run "coursepack init my-course" to start one)');
   if (!(await fs.stat(path.join(courseDir, 'course.yaml')).catch(() => undefined))) {
-    err.write(`coursepack preview: ${path.join(courseDir, 'course.yaml')}: not found (a course folder holds a course.yaml)\n`);
-    return 2;
+    throw new UsageError(`${path.join(courseDir, 'course.yaml')}: not found (a course folder holds a course.yaml)`);
   }
   const stamp = () => new Date().toTimeString().slice(0, 8);
   let server;
   try {
-    server = await startPreview({ courseDir, port, portFallback: values.port === undefined, log: (line) => out.write(`${stamp()} ${line}\n`) });
+    server = await startPreview({ courseDir, port, portFallback: !explicitPort, log: (line) => out.write(`${stamp()} ${line}\n`) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       err.write(`coursepack preview: port ${port} is in use; choose another with --port\n`);

@@ -21,6 +21,13 @@ export interface CompileOptions {
   bundleLanguages?: boolean;
 }
 
+/** --lang named a language the course does not have: a usage error, not a content error. */
+export class UnknownLanguageError extends Error {
+  constructor(readonly unknown: string[], readonly choices: string[]) {
+    super(`unknown language ${unknown.join(', ')} (the course has ${choices.join(', ')})`);
+  }
+}
+
 export interface CompileResult {
   diagnostics: Diagnostic[];
   models: CourseModel[];
@@ -32,6 +39,8 @@ export async function compile(courseDir: string, options: CompileOptions = {}): 
   const source = await loadSource(courseDir);
   const { diagnostics, course } = validateCourse(source);
   if (!course) throw new ContentError(diagnostics.items);
+  const missing = options.languages?.filter((l) => !course.spec.languages.includes(l));
+  if (missing?.length) throw new UnknownLanguageError(missing, course.spec.languages);
   const models = buildModels(course).filter((m) => !options.languages || options.languages.includes(m.lang));
   const targets = options.targets ?? course.spec.targets;
   const later = new Diagnostics();

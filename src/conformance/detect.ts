@@ -42,6 +42,15 @@ export function detectDescriptor(
 }
 
 function missingDescriptor(files: FileIndex, label: string): Finding {
+  if (files.has('course.yaml')) {
+    return {
+      severity: 'error',
+      rule: 'course-source',
+      where: 'course.yaml',
+      message: `${label} is a Coursepack course source folder, not a package`,
+      hint: `build it first: coursepack build ${label}, then validate the zips it writes to dist/`,
+    };
+  }
   const names = DESCRIPTOR_FILES.map((d) => d.file);
   for (const name of names) {
     const variant = files.caseVariant(name);

@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { Writable } from 'node:stream';
-import { runValidate } from '../../src/cli/validate';
+import { main } from '../../src/cli/main';
 import { fixture, tempDir, zipFolder } from './helpers';
 
 async function run(...args: string[]): Promise<{ code: number; output: string }> {
@@ -10,7 +11,7 @@ async function run(...args: string[]): Promise<{ code: number; output: string }>
       done();
     },
   });
-  const code = await runValidate(args, out);
+  const code = await main(['validate', ...args], out, out);
   return { code, output };
 }
 
@@ -74,15 +75,32 @@ describe('coursepack validate', () => {
     expect(JSON.parse(output)).toEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ rule: 'not-a-zip' }) }));
   });
 
-  it.each([[[]], [['a.zip', 'b.zip']], [['--strict', 'a.zip']]])('exits 2 on bad usage %j', async (args) => {
+  it.each([[[]], [['--strict', 'a.zip']]])('exits 2 on bad usage %j', async (args) => {
     const { code, output } = await run(...args);
     expect(code).toBe(2);
-    expect(output).toContain('Usage: coursepack validate');
+    expect(output).toContain('usage: coursepack validate');
+  });
+
+  it('checks several packages in one run; the exit status is the worst of them', async () => {
+    const { code, output } = await run(fixture('scorm2004-valid'), fixture('scorm12-bad-identifierref'));
+    expect(code).toBe(1);
+    expect(output).toContain('SCORM 2004 package');
+    expect(output).toContain('Invalid: 1 error.');
+    const json = await run('--json', fixture('scorm2004-valid'), fixture('scorm12-bad-identifierref'));
+    expect((JSON.parse(json.output) as { ok: boolean }[]).map((r) => r.ok)).toEqual([true, false]);
+  });
+
+  it('a course source folder is told to build it first', async () => {
+    const course = path.join(__dirname, '..', 'fixtures', 'courses', 'all-types');
+    const { code, output } = await run(course);
+    expect(code).toBe(1);
+    expect(output).toContain('[course-source]');
+    expect(output).toContain(`hint: build it first: coursepack build ${course}`);
   });
 
   it('--help prints usage and exits 0', async () => {
     const { code, output } = await run('--help');
     expect(code).toBe(0);
-    expect(output).toContain('Exit status: 0 valid, 1 invalid, 2 unreadable input or usage error.');
+    expect(output).toContain('Exit status for validate: 0 every package valid, 1 some package invalid, 2 unreadable input or usage error.');
   });
 });

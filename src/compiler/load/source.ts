@@ -18,6 +18,8 @@ export interface SourceSet {
   lessonFiles: Map<string, SourceFile>;
   /** Text files that can become printable pages (handouts/*.md and any other .md outside lessons/). */
   markdownFiles: Map<string, SourceFile>;
+  /** strings/<lang>.yaml: the course's own interface strings, keyed by language tag. */
+  stringFiles: Map<string, SourceFile>;
   /** Every file in the course folder (relative, POSIX) → its absolute path; binary content is read on demand. */
   files: Map<string, string>;
 }
@@ -61,5 +63,10 @@ export async function loadSource(courseDir: string): Promise<SourceSet> {
     const file = await readSource(dir, rel);
     (rel.startsWith('lessons/') ? lessonFiles : markdownFiles).set(rel, file);
   }
-  return { dir, courseFile: await readSource(dir, 'course.yaml'), lessonFiles, markdownFiles, files };
+  const stringFiles = new Map<string, SourceFile>();
+  for (const rel of all) {
+    const lang = /^strings\/([^/]+)\.ya?ml$/.exec(rel)?.[1];
+    if (lang) stringFiles.set(lang, await readSource(dir, rel));
+  }
+  return { dir, courseFile: await readSource(dir, 'course.yaml'), lessonFiles, markdownFiles, stringFiles, files };
 }

@@ -87,6 +87,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     lang,
     dir: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     languages: spec.languages,
+    strings: course.strings.get(lang) ?? {},
     title: text(spec.title),
     description: text(spec.description),
     organization: text(spec.organization),

@@ -65,6 +65,8 @@ export interface CourseModel {
   lang: string;
   dir: 'ltr' | 'rtl';
   languages: string[];
+  /** Interface strings (buttons, labels) in this language. */
+  strings: Record<string, string>;
   title: string;
   description: string;
   organization: string;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { uiStrings } from '../../i18n';
 import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
@@ -34,7 +33,7 @@ export function nativeName(lang: string): string {
 
 function pickerHtml(models: CourseModel[], writer: PackageWriter): string {
   const source = models[0]!;
-  const languages = models.map((m) => ({ lang: m.lang, dir: m.dir, name: nativeName(m.lang), title: m.title, choose: uiStrings(m.lang).languagePicker }));
+  const languages = models.map((m) => ({ lang: m.lang, dir: m.dir, name: nativeName(m.lang), title: m.title, choose: m.strings.languagePicker }));
   const config = JSON.stringify({ course: source.id, api: SCORM_API[writer.target] ?? '' }).replace(/</g, '\\u003c');
   const logo = source.theme.logo && `${source.lang}/${source.theme.logo}`;
   return pickerFiles().page({ ...source, logo, languages, config });

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { format, uiStrings } from '../../i18n';
+import { format } from '../../i18n';
 import type { CourseModel, PageModel } from '../model';
 import { courseData } from './course-data';
 import { renderBlockTokens, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
@@ -35,7 +35,7 @@ function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, s
 /** Renders one language: index.html with every page, printable handouts, CSS and assets. */
 export async function renderSite(model: CourseModel): Promise<RenderedSite> {
   const templates = loadTemplates();
-  const strings = uiStrings(model.lang);
+  const strings = model.strings;
   const files = new Map<string, string | Buffer>();
   const lessonNumber = new Map<number, number>();
   model.lessons.filter((l) => l.kind === 'lesson').forEach((l, i) => lessonNumber.set(l.index, i + 1));

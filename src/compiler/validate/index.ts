@@ -6,6 +6,7 @@ import { validateCourseFile } from './course-file';
 import { parseLessonFile } from './lesson-file';
 import type { ParsedLesson, ValidatedCourse } from './parsed';
 import { checkObjectives } from './objectives';
+import { interfaceStrings } from './interface-strings';
 import { checkReferences } from './references';
 import { checkTranslation, questionsOf } from './translations';
 
@@ -61,8 +62,9 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
   if (colour && contrastRatio(colour, '#ffffff') < 4.5) {
     diagnostics.error(display, yaml.at(['theme', 'primaryColor']).line, 'theme/contrast', `primaryColor ${colour} has contrast ${contrastRatio(colour, '#ffffff').toFixed(2)}:1 on white; WCAG AA needs 4.5:1`, 'choose a darker colour');
   }
+  const strings = interfaceStrings(source, spec.languages, diagnostics);
   if (diagnostics.hasErrors) return { diagnostics };
-  return { diagnostics, course: { source, spec, lessons } };
+  return { diagnostics, course: { source, spec, lessons, strings } };
 }
 
 function checkUniqueIds(lessons: ParsedLesson[], diagnostics: Diagnostics): void {

@@ -38,4 +38,6 @@ export interface ValidatedCourse {
   spec: CourseSpec;
   /** Lessons in course order, per language. */
   lessons: Map<string, ParsedLesson[]>;
+  /** Interface strings per language: ours, or the course's strings/<lang>.yaml over them. */
+  strings: Map<string, Record<string, string>>;
 }
