@@ -2,3 +2,4 @@ export * from './text';
 export * from './course';
 export * from './lesson';
 export * from './question';
+export * from './blocks';

@@ -3,8 +3,9 @@ import { classifyLink } from '../links';
 import type { Token } from '../markdown';
 import { markdown } from '../markdown';
 import { objectiveCoverage, strataOf, textIn, type ParsedLesson, type ValidatedCourse } from '../validate';
-import type { CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole } from './course-model';
+import type { CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole, TrackedBlock } from './course-model';
 import { answerShape, structureHash } from './shapes';
+import { trackBlocks, usedFamilies } from './blocks';
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi']);
 const DEFAULT_COLOUR = '#00548a';
@@ -50,6 +51,8 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const lessons: LessonModel[] = [];
   const pages: PageModel[] = [];
   const questions: QuestionModel[] = [];
+  const trackedBlocks: TrackedBlock[] = [];
+  const used = { scripts: new Set<string>(), styles: new Set<string>() };
   const assets = new Set<string>();
   const linkedMarkdown = new Set<string>();
   parsed.forEach((lesson, lessonIndex) => {
@@ -57,7 +60,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     lessons.push({ id: lesson.id, index: lessonIndex, kind: lesson.front.kind, title: lesson.front.title, duration: lesson.front.duration, pageIds: lesson.pages.map((p) => p.id), handouts, file: lesson.file });
     for (const page of lesson.pages) {
       const blocks = page.blocks.map((block) => {
-        if (block.kind === 'markdown') {
+        if (block.kind !== 'question') {
           assetsIn(block.tokens, lesson.file.relative, assets);
           for (const t of block.tokens.flatMap((b) => b.children ?? [])) {
             const target = t.type === 'link_open' ? classifyLink(t.attrGet('href') ?? '', lesson.file.relative) : undefined;
@@ -70,6 +73,8 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
         questions.push(model);
         return { kind: 'question' as const, question: model };
       });
+      trackBlocks(blocks, pages.length, trackedBlocks);
+      usedFamilies(blocks, used);
       pages.push({ id: page.id, index: pages.length, lessonIndex, kind: lesson.front.kind, title: page.title, blocks });
     }
   });
@@ -94,6 +99,8 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     lessons,
     pages,
     questions,
+    trackedBlocks,
+    blockAssets: { scripts: [...used.scripts].sort(), styles: [...used.styles].sort() },
     quiz: quizLesson && {
       pageId: quizLesson.pageIds[0]!,
       questionIds: quizQuestions,
@@ -114,7 +121,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     },
     assets: [...assets].sort(),
     printables: [...printables.values()],
-    structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`), ...(stratify ? [JSON.stringify(stratify)] : [])]),
+    structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`), ...(stratify ? [JSON.stringify(stratify)] : []), ...trackedBlocks.map((b) => `${b.name}@${b.pageIndex}`)]),
     sourceDir: course.source.dir,
     spec,
   };

@@ -1,6 +1,7 @@
 import type { CourseSpec, LessonKind, QuestionSpec, TargetId } from '../../schema';
 import type { AnswerShape } from '../../bookmark/codec';
 import type { Token } from '../markdown';
+import type { BlockNode } from '../render/blocks';
 import type { SourceFile } from '../load/source';
 import type { ObjectiveCoverage } from '../validate';
 
@@ -16,7 +17,14 @@ export interface QuestionModel {
   shape: AnswerShape;
 }
 
-export type PageBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: QuestionModel };
+export type PageBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: QuestionModel } | { kind: 'block'; node: BlockNode; tokens: Token[] };
+
+/** A block whose done state is kept in the bookmark (accordion, tabs, continue gate…). */
+export interface TrackedBlock {
+  name: string;
+  pageIndex: number;
+  required: boolean;
+}
 
 export interface PageModel {
   id: string;
@@ -73,6 +81,10 @@ export interface CourseModel {
   lessons: LessonModel[];
   pages: PageModel[];
   questions: QuestionModel[];
+  /** In course order; index = the block's bookmark bit. */
+  trackedBlocks: TrackedBlock[];
+  /** Runtime scripts and stylesheets of the block families this language uses: others ship nothing. */
+  blockAssets: { scripts: string[]; styles: string[] };
   quiz?: QuizModel;
   /** Lesson objectives in this language, with the questions that assess them. */
   objectives: ObjectiveCoverage[];

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { format } from '../../i18n';
 import type { CourseModel, PageModel } from '../model';
 import { courseData } from './course-data';
-import { renderBlockTokens, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
+import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
 import { questionView } from './question-view';
+import { renderBlock, type BlockContent, type RenderContext } from './blocks';
+import { blockStyles } from './blocks/assets';
 import { loadTemplates } from './templates';
 
 /** The files of one language's course, before a package writer adds its runtime and manifest. */
@@ -27,8 +29,14 @@ function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, s
   const lesson = model.lessons[page.lessonIndex]!;
   const env = linkEnv(model, lesson.file.relative);
   const { question } = loadTemplates();
+  const ctx: RenderContext = {
+    env,
+    strings,
+    inline: (text) => renderInline(text, env),
+    content: (content: BlockContent[]) => content.map((c) => (c.kind === 'markdown' ? renderBlockTokens(c.tokens, env) : renderBlock(c.node, ctx))).join(''),
+  };
   return page.blocks
-    .map((block) => (block.kind === 'markdown' ? renderBlockTokens(block.tokens, env) : question({ ...questionView(block.question, env, strings), strings })))
+    .map((block) => (block.kind === 'question' ? question({ ...questionView(block.question, env, strings), strings }) : block.kind === 'block' ? renderBlock(block.node, ctx) : renderBlockTokens(block.tokens, env)))
     .join('\n');
 }
 
@@ -59,7 +67,7 @@ export async function renderSite(model: CourseModel): Promise<RenderedSite> {
   }));
   const data = JSON.stringify(courseData(model, strings)).replace(/</g, '\\u003c');
   files.set('index.html', templates.course({ ...model, strings, pages, lessons, data }));
-  files.set('coursepack.css', templates.css);
+  files.set('coursepack.css', templates.css + blockStyles(model.blockAssets.styles));
   for (const printable of model.printables) {
     if (!printable.markdown) continue;
     const depth = printable.href.split('/').length - 1;

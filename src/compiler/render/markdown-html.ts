@@ -41,7 +41,16 @@ rules.image = (tokens, idx, _options, env: LinkEnv) => {
   return `<img src="${markdown.utils.escapeHtml(src)}" alt="${alt}" loading="lazy">`;
 };
 
-rules.table_open = () => '<div class="cp-table"><table>\n';
+/**
+ * A wide table scrolls inside its own box at 320 px: a focusable region (keyboard users can scroll
+ * it) named by its column headings (axe: scrollable-region-focusable, region names).
+ */
+rules.table_open = (tokens, idx) => {
+  const headings: string[] = [];
+  for (let i = idx + 1; i < tokens.length && tokens[i]!.type !== 'thead_close'; i++) if (tokens[i]!.type === 'inline') headings.push(plainText(tokens[i]!.content));
+  const label = markdown.utils.escapeHtml(headings.filter(Boolean).join(', '));
+  return `<div class="cp-table" role="region" tabindex="0"${label ? ` aria-label="${label}"` : ''}><table>\n`;
+};
 rules.table_close = () => '</table></div>\n';
 
 export function renderBlockTokens(tokens: Token[], env: LinkEnv): string {

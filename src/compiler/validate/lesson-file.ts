@@ -1,9 +1,11 @@
 import { lessonFrontMatterSchema } from '../../schema';
 import type { Diagnostics } from '../../diagnostics';
-import { markdown, type Token } from '../markdown';
+import { BLOCK_OPEN, markdown, type Token } from '../markdown';
+import { familyOf } from '../render/blocks';
+import { checkStrayClosers, parseContainer } from './blocks';
 import type { SourceFile } from '../load/source';
 import type { ParsedBlock, ParsedLesson, ParsedPage } from './parsed';
-import { validateQuestion } from './questions';
+import { blockQuestion, validateQuestion } from './questions';
 import { checkSchema, parseLocatedYaml } from './yaml';
 
 const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
@@ -32,6 +34,9 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
   const pages: ParsedPage[] = [];
   let current: ParsedPage | undefined;
   let pending: Token[] = [];
+  const lines = body.split('\n');
+  const closers = new Set<number>();
+  const report = (line: number, rule: string, message: string, hint?: string, column?: number) => diagnostics.error(file.display, line, rule, message, hint, column);
   const flush = () => {
     if (current && pending.length) current.blocks.push({ kind: 'markdown', tokens: pending });
     pending = [];
@@ -54,6 +59,17 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
       current = { id: `${id}-${pages.length + 1}`, title: '', line, blocks: [] };
       pages.push(current);
     }
+    if (token.type === BLOCK_OPEN) {
+      flush();
+      const { node, end } = parseContainer(tokens, i, { lines, bodyLine, report, closers });
+      const asQuestion = node && familyOf(node.name)?.toQuestion?.(node);
+      if (asQuestion) {
+        const spec = blockQuestion(asQuestion, file.display, node.line, diagnostics);
+        if (spec) current.blocks.push({ kind: 'question', question: { spec, line: node.line } });
+      } else if (node) current.blocks.push({ kind: 'block', node, tokens: tokens.slice(i, end + 1) });
+      i = end;
+      continue;
+    }
     if (token.type === 'fence' && token.info.trim() === 'question') {
       flush();
       const spec = validateQuestion(token.content, file.display, line + 1, diagnostics);
@@ -63,6 +79,7 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
     pending.push(token);
   }
   flush();
+  checkStrayClosers(body, bodyLine, closers, report);
   if (pages.length === 0) {
     diagnostics.error(file.display, bodyLine, 'lesson/no-pages', 'lesson has no page', 'add a page: a line "# Page title {#page-id}" followed by text');
   }

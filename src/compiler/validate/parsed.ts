@@ -1,5 +1,6 @@
 import type { CourseSpec, LessonFrontMatter, QuestionSpec } from '../../schema';
 import type { Token } from '../markdown';
+import type { BlockNode } from '../render/blocks';
 import type { SourceFile, SourceSet } from '../load/source';
 
 /** A question block as written, with where it stands. */
@@ -8,7 +9,8 @@ export interface ParsedQuestion {
   line: number;
 }
 
-export type ParsedBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: ParsedQuestion };
+/** Markdown, a question, or a `::: name` block (whose tokens are kept whole, for link and media checks). */
+export type ParsedBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: ParsedQuestion } | { kind: 'block'; node: BlockNode; tokens: Token[] };
 
 export interface ParsedPage {
   id: string;

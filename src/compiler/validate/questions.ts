@@ -49,3 +49,11 @@ export function validateQuestion(
   }
   return spec;
 }
+
+/** Checks the question a block (a sorting activity) stands for, reporting at the block's line. */
+export function blockQuestion(fields: Record<string, unknown>, file: string, line: number, diagnostics: Diagnostics): QuestionSpec | undefined {
+  const result = questionSchema.safeParse(fields);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) diagnostics.error(file, line, 'block/invalid', `${issue.path.join('.') || 'block'}: ${issue.message.replace(/^Invalid input: /, '')}`);
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import type { QuestionSpec } from '../../schema';
 import type { Diagnostics } from '../../diagnostics';
-import type { ParsedLesson, ParsedQuestion } from './parsed';
+import type { BlockContent } from '../render/blocks';
+import type { ParsedBlock, ParsedLesson, ParsedQuestion } from './parsed';
 
 /** What must be equal in every language for tracking to mean the same thing. */
 function answerKey(q: QuestionSpec): string {
@@ -32,6 +33,13 @@ const questionsOf = (lesson: ParsedLesson): ParsedQuestion[] =>
  * order, same types, option counts and correct answers — otherwise one LMS record would mean two
  * different things depending on the learner's language.
  */
+/** The blocks of a page as a list of names, nested ones in brackets: tracked bits must line up. */
+function blockOutline(blocks: readonly (ParsedBlock | BlockContent)[]): string {
+  return blocks
+    .flatMap((b) => (b.kind === 'block' ? [`${b.node.name}(${b.node.items.length})[${blockOutline([...b.node.intro, ...b.node.items.flatMap((i) => i.body)])}]`] : []))
+    .join(' ');
+}
+
 export function checkTranslation(source: ParsedLesson, translation: ParsedLesson, diagnostics: Diagnostics): void {
   const file = translation.file.display;
   const where = (line: number) => `${source.file.display}:${line}`;
@@ -46,6 +54,12 @@ export function checkTranslation(source: ParsedLesson, translation: ParsedLesson
   const objectiveIds = (l: ParsedLesson) => l.front.objectives.map((o) => o.id).join(', ');
   if (objectiveIds(source) !== objectiveIds(translation)) {
     diagnostics.error(file, translation.objectiveLines[0] ?? 2, 'translation/objectives-differ', `objectives [${objectiveIds(translation)}] differ from ${source.lang} [${objectiveIds(source)}] in ${source.file.display}`, 'translate the objective texts; keep the same ids in the same order');
+  }
+  for (const page of translation.pages) {
+    const original = source.pages.find((p) => p.id === page.id);
+    if (original && blockOutline(original.blocks) !== blockOutline(page.blocks)) {
+      diagnostics.error(file, page.line, 'translation/blocks-differ', `page "${page.id}" has blocks [${blockOutline(page.blocks)}] but [${blockOutline(original.blocks)}] in ${where(original.line)}`, 'keep the same blocks with the same number of ## items, in the same order, in every language');
+    }
   }
   const expected = questionsOf(source);
   const actual = questionsOf(translation);
