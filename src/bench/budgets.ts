@@ -10,6 +10,8 @@ export const BUDGETS = {
   runtimeGzipBytes: { scorm12: 15000, scorm2004: 15000, web: 15000, xapi: 35000, cmi5: 35000 } as Record<string, number>,
   flagshipZipBytes: 150000,
   launchMs: 150,
+  /** Issue 9: a 1280 px-wide photo placed in a course ships at most this at 800 px wide. */
+  image800Bytes: 150_000,
 };
 
 export const FLAGSHIP = 'un-migration-cca-cf';
@@ -73,6 +75,10 @@ export function judge(result: Omit<BenchResult, 'rows'>): Row[] {
   for (const [target, w] of Object.entries(result.runtime)) {
     const budget = BUDGETS.runtimeGzipBytes[target];
     rows.push(row('runtime JS+CSS gzip', 'any', target, w.gzipBytes, kb(w.gzipBytes), within(budget, kb)));
+  }
+  const image = result.image;
+  for (const v of image?.variants.filter((v) => v.width === 800) ?? []) {
+    rows.push(row(`${image!.sourceWidth} px photo at 800 px (${v.format})`, 'any', 'all', v.bytes, `${kb(v.bytes)} (source ${kb(image!.sourceBytes)}, encoded in ${Math.round(image!.encodeMs)} ms)`, within(BUDGETS.image800Bytes, kb)));
   }
   const launch = result.launch;
   for (const [target, l] of Object.entries(launch?.targets ?? {})) {

@@ -35,6 +35,14 @@ export interface RuntimeWeight {
   gzipBytes: number;
 }
 
+/** A photo-like 1280 px JPEG through the media stage. */
+export interface ImageFigures {
+  sourceWidth: number;
+  sourceBytes: number;
+  variants: { format: string; width: number; bytes: number }[];
+  encodeMs: number;
+}
+
 export interface LaunchFigures {
   course: string;
   lang: string;
@@ -75,5 +83,6 @@ export interface BenchResult {
   courses: CourseFigures[];
   runtime: Record<string, RuntimeWeight>;
   launch?: LaunchFigures;
+  image?: ImageFigures;
   rows: Row[];
 }

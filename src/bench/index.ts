@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FLAGSHIP, judge } from './budgets';
 import { measureBuild } from './build-figures';
 import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight } from './figures';
+import { measureImage } from './image-figures';
 import { chromiumPath, launchChromium, measureLaunch } from './launch';
 import { runtimeWeight } from './runtime-weight';
 import { generateSyntheticCourse } from './synthetic-course';
@@ -54,7 +55,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const runtime: Record<string, RuntimeWeight> = {};
     for (const [target, file] of Object.entries(first.zipFiles)) runtime[target] = await runtimeWeight(file);
     const launch = await timeLaunch(first, options, info);
-    const partial = { date: started, machine: info, courses, runtime, launch };
+    options.log('encoding a 1280 px photo…');
+    const image = await measureImage();
+    const partial = { date: started, machine: info, courses, runtime, launch, image };
     return { ...partial, rows: judge(partial) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

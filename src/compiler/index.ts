@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ContentError, Diagnostics, type Diagnostic } from '../diagnostics';
 import type { TargetId } from '../schema';
 import { loadSource } from './load/source';
+import { prepareMedia } from './media';
 import { buildModels, type CourseModel } from './model';
 import { worstCaseSuspend, writePackage, writers, type PackageResult } from './package';
 import { writeLanguageBundle } from './package/language-picker';
@@ -57,15 +58,17 @@ export async function compile(courseDir: string, options: CompileOptions = {}): 
       }
     }
   }
+  // Every language shares one encoding of each image.
+  const media = await prepareMedia(source.dir, models.flatMap((m) => m.images), later);
   if (later.hasErrors) throw new ContentError([...diagnostics.items, ...later.items]);
   const packages: PackageResult[] = [];
   if (options.bundleLanguages && models.length > 1) {
     const sites = [];
-    for (const model of models) sites.push(await renderSite(model));
+    for (const model of models) sites.push(await renderSite(model, media));
     for (const target of targets) packages.push(await writeLanguageBundle(models, sites, writers[target]!));
   } else {
     for (const model of models) {
-      const site = await renderSite(model);
+      const site = await renderSite(model, media);
       for (const target of targets) {
         packages.push(await writePackage(model, site, writers[target]!, `${model.id}-${model.lang}-${target}.zip`));
       }

@@ -79,6 +79,7 @@ describe('npm run bench on the 10-page course', () => {
       if (row.budget !== undefined) expect(['PASS', 'OVER']).toContain(row.verdict);
     }
     expect(result.rows.find((r) => r.figure === 'suspend data worst case' && r.standard === 'scorm12')?.verdict).toBe('PASS');
+    expect(result.rows.find((r) => r.figure === '1280 px photo at 800 px (webp)')?.verdict).toBe('PASS');
     const lines = formatTable(result).split('\n');
     expect(lines[1]).toMatch(/^figure\s+course\s+standard\s+value\s+budget\s+result$/);
     expect(lines.slice(3, 3 + result.rows.length).every((l) => /synthetic-10|any/.test(l))).toBe(true);

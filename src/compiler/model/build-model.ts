@@ -17,14 +17,14 @@ function roleOf(lesson: ParsedLesson, type: string): QuestionRole {
   return type === 'scenario' ? 'scenario' : 'check';
 }
 
-/** Files a list of Markdown tokens points at (images and links to course files). */
-function assetsIn(tokens: Token[], fromFile: string, out: Set<string>): void {
+/** Files a list of Markdown tokens points at: links to course files into `out`, images into `images`. */
+function assetsIn(tokens: Token[], fromFile: string, out: Set<string>, images: Set<string> = out): void {
   for (const block of tokens) {
     for (const t of block.children ?? []) {
       const href = t.type === 'image' ? t.attrGet('src') : t.type === 'link_open' ? t.attrGet('href') : null;
       if (!href) continue;
       const target = classifyLink(href, fromFile);
-      if (target.kind === 'asset' && !target.path.endsWith('.md')) out.add(target.path);
+      if (target.kind === 'asset' && !target.path.endsWith('.md')) (t.type === 'image' ? images : out).add(target.path);
     }
   }
 }
@@ -54,6 +54,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const trackedBlocks: TrackedBlock[] = [];
   const used = { scripts: new Set<string>(), styles: new Set<string>() };
   const assets = new Set<string>();
+  const images = new Set<string>();
   const linkedMarkdown = new Set<string>();
   parsed.forEach((lesson, lessonIndex) => {
     const handouts = lesson.front.handouts.map((h) => handoutOf(course, h.title, h.file, assets));
@@ -61,7 +62,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     for (const page of lesson.pages) {
       const blocks = page.blocks.map((block) => {
         if (block.kind !== 'question') {
-          assetsIn(block.tokens, lesson.file.relative, assets);
+          assetsIn(block.tokens, lesson.file.relative, assets, images);
           for (const t of block.tokens.flatMap((b) => b.children ?? [])) {
             const target = t.type === 'link_open' ? classifyLink(t.attrGet('href') ?? '', lesson.file.relative) : undefined;
             if (target?.kind === 'asset' && target.path.endsWith('.md')) linkedMarkdown.add(target.path);
@@ -120,6 +121,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
       logoAlt: spec.theme?.logoAlt === undefined ? undefined : text(spec.theme.logoAlt),
     },
     assets: [...assets].sort(),
+    images: [...images].sort(),
     printables: [...printables.values()],
     structureHash: structureHash([spec.id, ...pages.map((p) => p.id), ...questions.map((q) => `${q.id}:${JSON.stringify(q.shape)}`), ...(stratify ? [JSON.stringify(stratify)] : []), ...trackedBlocks.map((b) => `${b.name}@${b.pageIndex}`)]),
     sourceDir: course.source.dir,

@@ -94,8 +94,10 @@ export interface CourseModel {
   targets: TargetId[];
   activityId: string;
   theme: { primaryColor: string; fontStack: string; logo?: string; logoAlt?: string };
-  /** Course-relative paths of every file the package must carry (media, non-Markdown handouts, logo). */
+  /** Course-relative paths of every file the package must carry as it is (linked files, non-Markdown handouts, logo). */
   assets: string[];
+  /** Course-relative paths of every image shown on a page; the media stage decides the files they ship as. */
+  images: string[];
   /** Markdown handouts (and other .md files linked from lessons) rendered as printable pages. */
   printables: HandoutModel[];
   /** Ties bookmarks to this course structure. */

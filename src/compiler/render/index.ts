@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { format } from '../../i18n';
+import { EMPTY_LIBRARY, type MediaLibrary } from '../media';
 import type { CourseModel, PageModel } from '../model';
 import { courseData } from './course-data';
 import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
@@ -25,9 +26,9 @@ function linkEnv(model: CourseModel, fromFile: string): LinkEnv {
   };
 }
 
-function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, string>): string {
+function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, string>, media: MediaLibrary): string {
   const lesson = model.lessons[page.lessonIndex]!;
-  const env = linkEnv(model, lesson.file.relative);
+  const env: LinkEnv = { ...linkEnv(model, lesson.file.relative), media: { library: media, placed: 0 } };
   const { question } = loadTemplates();
   const ctx: RenderContext = {
     env,
@@ -40,8 +41,8 @@ function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, s
     .join('\n');
 }
 
-/** Renders one language: index.html with every page, printable handouts, CSS and assets. */
-export async function renderSite(model: CourseModel): Promise<RenderedSite> {
+/** Renders one language: index.html with every page, printable handouts, CSS, assets and images. */
+export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY_LIBRARY): Promise<RenderedSite> {
   const templates = loadTemplates();
   const strings = model.strings;
   const files = new Map<string, string | Buffer>();
@@ -55,7 +56,7 @@ export async function renderSite(model: CourseModel): Promise<RenderedSite> {
       kind: page.kind,
       title: page.title,
       lessonLabel: n ? `${format(strings.lesson ?? '', { n })} · ${lesson.title}` : lesson.title,
-      html: pageHtml(model, page, strings),
+      html: pageHtml(model, page, strings, media),
       isQuiz: model.quiz?.pageId === page.id,
       handouts: lesson.handouts,
     };
@@ -76,5 +77,10 @@ export async function renderSite(model: CourseModel): Promise<RenderedSite> {
     files.set(printable.href, templates.handout({ ...model, title, courseTitle: model.title, html, strings, root: '../'.repeat(depth) }));
   }
   for (const asset of model.assets) files.set(asset, await fs.readFile(path.join(model.sourceDir, asset)));
+  for (const source of model.images) {
+    const image = media.images.get(source);
+    if (!image) files.set(source, await fs.readFile(path.join(model.sourceDir, source)));
+    else for (const file of image.files) files.set(file, media.files.get(file)!);
+  }
   return { lang: model.lang, files };
 }

@@ -1,5 +1,13 @@
 import { classifyLink } from '../links';
 import { markdown, type Token } from '../markdown';
+import type { MediaLibrary } from '../media';
+import { pictureHtml } from './picture';
+
+/** The course's encoded images, and how many one page has placed so far (its first is not lazy). */
+export interface PageMedia {
+  library: MediaLibrary;
+  placed: number;
+}
 
 /** What Markdown rendering needs to know to turn course links into package links. */
 export interface LinkEnv {
@@ -9,6 +17,8 @@ export interface LinkEnv {
   firstPageOf(lessonId: string): string | undefined;
   /** Package path for a course file (printable .md handouts become .html). */
   packagePath(coursePath: string): string;
+  /** Set on course pages; handouts show the original files. */
+  media?: PageMedia;
 }
 
 const rules = markdown.renderer.rules;
@@ -37,8 +47,9 @@ rules.image = (tokens, idx, _options, env: LinkEnv) => {
   const target = classifyLink(token.attrGet('src') ?? '', env.fromFile);
   const src = target.kind === 'asset' ? env.packagePath(target.path) : token.attrGet('src') ?? '';
   const decorative = token.attrGet('title') === 'decorative';
-  const alt = decorative ? '' : markdown.utils.escapeHtml(token.content);
-  return `<img src="${markdown.utils.escapeHtml(src)}" alt="${alt}" loading="lazy">`;
+  const image = target.kind === 'asset' ? env.media?.library.images.get(target.path) : undefined;
+  const lazy = !env.media || env.media.placed++ > 0;
+  return pictureHtml(image, src, decorative ? '' : token.content, { lazy });
 };
 
 /**
