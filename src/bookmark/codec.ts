@@ -89,6 +89,11 @@ export function decodeBookmark(layout: BookmarkLayout, data: string): BookmarkSt
   };
 }
 
+/** The session number of any bookmark in this format, without its course layout: the local mirror compares them. */
+export function bookmarkSession(data: string | undefined): number {
+  return data?.startsWith(VERSION) ? decodeInt(data.split('~')[4] ?? 'A') || 0 : 0;
+}
+
 function worstAnswer(shape: AnswerShape): number {
   switch (shape.kind) {
     case 'index':

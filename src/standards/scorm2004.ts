@@ -13,4 +13,9 @@ export const SCORM2004 = {
   /** 401 undefined / 402 unimplemented element; 403 = value not initialised (treat as empty). */
   unsupportedErrors: ['401', '402'],
   notInitializedError: '403',
+  valueErrors: ['401', '402', '404', '405', '406', '407', '408'],
+  /** General exception and general get/set/commit failures (counted for expiry). */
+  sessionErrors: ['101', '301', '351', '391'],
+  /** Calls before Initialize or after Terminate: the LMS has closed this session. */
+  closedErrors: ['112', '113', '122', '123', '132', '133', '142', '143'],
 } as const;

@@ -184,6 +184,11 @@ export class Player {
     this.chrome.update(this.state.page, this.course.pages.map((p) => p.id), this.state.visited, outcome.progress);
   }
 
+  /** A one-time message from the tracking side (progress restored from this device). */
+  tell(key: string): void {
+    this.chrome.notice(this.strings[key] ?? '');
+  }
+
   /** Learner-initiated exit: the one fully reliable close path (item 32). */
   exit(): void {
     if (this.ended) return;

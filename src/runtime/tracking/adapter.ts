@@ -16,6 +16,8 @@ export interface Launch {
   masteryScore?: number;
   /** Learner id as the LMS knows it, for the local bookmark mirror's key. */
   learnerId?: string;
+  /** Progress came from this device's copy, newer than the LMS's: the learner is told once. */
+  restored?: boolean;
 }
 
 /** The course's result as the player computes it; adapters map it onto their standard. */

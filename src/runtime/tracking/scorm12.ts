@@ -47,7 +47,8 @@ export const scorm12: ScormDialect = {
       getLastError: () => a.LMSGetLastError(),
     };
   },
-  unsupportedCodes: SCORM12.unsupportedErrors,
+  errors: { unsupported: SCORM12.unsupportedErrors, value: SCORM12.valueErrors, session: SCORM12.sessionErrors, closed: SCORM12.closedErrors },
+  commitBeforeTerminate: true,
   limits: { suspendData: SCORM12.limits.suspendData, location: SCORM12.limits.location },
   elements: {
     location: 'cmi.core.lesson_location',
@@ -59,33 +60,33 @@ export const scorm12: ScormDialect = {
     sessionTime: 'cmi.core.session_time',
     interactionsCount: 'cmi.interactions._count',
   },
-  readMastery(session) {
-    const raw = session.get('cmi.student_data.mastery_score');
+  readMastery(cmi) {
+    const raw = cmi.get('cmi.student_data.mastery_score');
     return raw === '' || isNaN(Number(raw)) ? undefined : Number(raw);
   },
-  markAttempted(session) {
-    const status = session.get('cmi.core.lesson_status').toLowerCase();
-    if (status === '' || status === 'not attempted') session.set('cmi.core.lesson_status', 'incomplete');
+  markAttempted(cmi) {
+    const status = cmi.get('cmi.core.lesson_status').toLowerCase();
+    if (status === '' || status === 'not attempted') cmi.set('cmi.core.lesson_status', 'incomplete');
   },
-  writeOutcome(session, o) {
+  writeOutcome(cmi, o) {
     if (o.score !== undefined) {
       // Score before status (item 18): a committed status never lacks its score.
-      session.set('cmi.core.score.min', '0');
-      session.set('cmi.core.score.max', '100');
-      session.set('cmi.core.score.raw', String(Math.max(0, Math.min(100, Math.round(o.score * 100) / 100))));
+      cmi.set('cmi.core.score.min', '0');
+      cmi.set('cmi.core.score.max', '100');
+      cmi.set('cmi.core.score.raw', String(Math.max(0, Math.min(100, Math.round(o.score * 100) / 100))));
     }
-    session.set('cmi.core.lesson_status', lessonStatus(o));
+    cmi.set('cmi.core.lesson_status', lessonStatus(o));
   },
-  writeInteraction(session, n, { question, answer, result, latencyMs, timestamp }) {
+  writeInteraction(cmi, n, { question, answer, result, latencyMs, timestamp }) {
     const p = `cmi.interactions.${n}.`;
-    session.set(`${p}id`, question.id);
-    session.set(`${p}type`, question.interaction === 'long-fill-in' ? 'fill-in' : question.interaction);
-    session.set(`${p}time`, scorm12Time(timestamp));
-    session.set(`${p}weighting`, question.role === 'quiz' ? '1' : '0');
-    correctResponses(question).forEach((r, i) => session.set(`${p}correct_responses.${i}.pattern`, format(r)));
-    session.set(`${p}student_response`, format(learnerResponse(question, answer)));
-    session.set(`${p}result`, result === 'incorrect' ? 'wrong' : result);
-    session.set(`${p}latency`, scorm12Duration(latencyMs));
+    cmi.set(`${p}id`, question.id);
+    cmi.set(`${p}type`, question.interaction === 'long-fill-in' ? 'fill-in' : question.interaction);
+    cmi.set(`${p}time`, scorm12Time(timestamp));
+    cmi.set(`${p}weighting`, question.role === 'quiz' ? '1' : '0');
+    correctResponses(question).forEach((r, i) => cmi.set(`${p}correct_responses.${i}.pattern`, format(r)));
+    cmi.set(`${p}student_response`, format(learnerResponse(question, answer)));
+    cmi.set(`${p}result`, result === 'incorrect' ? 'wrong' : result);
+    cmi.set(`${p}latency`, scorm12Duration(latencyMs));
   },
   sessionTime: scorm12Duration,
   // "suspend" always: only suspend makes the LMS hand back suspend_data next time (item 24).

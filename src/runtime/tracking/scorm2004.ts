@@ -44,8 +44,8 @@ export const scorm2004: ScormDialect = {
       getLastError: () => a.GetLastError(),
     };
   },
-  unsupportedCodes: SCORM2004.unsupportedErrors,
-  notInitialisedCode: SCORM2004.notInitializedError,
+  errors: { unsupported: SCORM2004.unsupportedErrors, value: SCORM2004.valueErrors, session: SCORM2004.sessionErrors, closed: SCORM2004.closedErrors, empty: SCORM2004.notInitializedError },
+  commitBeforeTerminate: false,
   limits: { suspendData: SCORM2004.limits.suspendData, location: SCORM2004.limits.location },
   elements: {
     location: 'cmi.location',
@@ -57,39 +57,39 @@ export const scorm2004: ScormDialect = {
     sessionTime: 'cmi.session_time',
     interactionsCount: 'cmi.interactions._count',
   },
-  readMastery(session) {
-    const scaled = session.get('cmi.scaled_passing_score');
+  readMastery(cmi) {
+    const scaled = cmi.get('cmi.scaled_passing_score');
     return scaled === '' || isNaN(Number(scaled)) ? undefined : Number(scaled) * 100;
   },
-  markAttempted(session) {
-    const status = session.get('cmi.completion_status').toLowerCase();
-    if (status === '' || status === 'not attempted' || status === 'unknown') session.set('cmi.completion_status', 'incomplete');
+  markAttempted(cmi) {
+    const status = cmi.get('cmi.completion_status').toLowerCase();
+    if (status === '' || status === 'not attempted' || status === 'unknown') cmi.set('cmi.completion_status', 'incomplete');
   },
-  writeOutcome(session, o: Outcome) {
+  writeOutcome(cmi, o: Outcome) {
     if (o.score !== undefined) {
-      session.set('cmi.score.min', '0');
-      session.set('cmi.score.max', '100');
-      session.set('cmi.score.raw', String(Math.round(o.score * 100) / 100));
-      session.set('cmi.score.scaled', round7(Math.max(0, Math.min(1, o.score / 100))));
+      cmi.set('cmi.score.min', '0');
+      cmi.set('cmi.score.max', '100');
+      cmi.set('cmi.score.raw', String(Math.round(o.score * 100) / 100));
+      cmi.set('cmi.score.scaled', round7(Math.max(0, Math.min(1, o.score / 100))));
     }
     // progress_measure 1 only with "completed", or the LMS re-evaluates and flips status (item 22).
-    session.set('cmi.progress_measure', round7(o.completed ? 1 : Math.min(o.progress, 0.99)));
-    session.set('cmi.completion_status', o.completed ? 'completed' : 'incomplete');
-    if (o.success !== 'unknown') session.set('cmi.success_status', o.success);
+    cmi.set('cmi.progress_measure', round7(o.completed ? 1 : Math.min(o.progress, 0.99)));
+    cmi.set('cmi.completion_status', o.completed ? 'completed' : 'incomplete');
+    if (o.success !== 'unknown') cmi.set('cmi.success_status', o.success);
   },
-  writeInteraction(session, n, { question, answer, result, latencyMs, timestamp }) {
+  writeInteraction(cmi, n, { question, answer, result, latencyMs, timestamp }) {
     const p = `cmi.interactions.${n}.`;
     const long = question.interaction === 'long-fill-in';
     // id, then type, then the rest: any other order is error 408 (item 35).
-    session.set(`${p}id`, question.id);
-    session.set(`${p}type`, question.interaction);
-    session.set(`${p}timestamp`, scorm2004Timestamp(timestamp));
-    session.set(`${p}weighting`, question.role === 'quiz' ? '1' : '0');
-    if (question.prompt) session.set(`${p}description`, question.prompt.replace(/^\{/, '(').slice(0, SCORM2004.limits.description));
-    correctResponses(question).forEach((r, i) => session.set(`${p}correct_responses.${i}.pattern`, format(r, long)));
-    session.set(`${p}learner_response`, format(learnerResponse(question, answer), long));
-    session.set(`${p}result`, result);
-    session.set(`${p}latency`, isoDuration(latencyMs));
+    cmi.set(`${p}id`, question.id);
+    cmi.set(`${p}type`, question.interaction);
+    cmi.set(`${p}timestamp`, scorm2004Timestamp(timestamp));
+    cmi.set(`${p}weighting`, question.role === 'quiz' ? '1' : '0');
+    if (question.prompt) cmi.set(`${p}description`, question.prompt.replace(/^\{/, '(').slice(0, SCORM2004.limits.description));
+    correctResponses(question).forEach((r, i) => cmi.set(`${p}correct_responses.${i}.pattern`, format(r, long)));
+    cmi.set(`${p}learner_response`, format(learnerResponse(question, answer), long));
+    cmi.set(`${p}result`, result);
+    cmi.set(`${p}latency`, isoDuration(latencyMs));
   },
   sessionTime: isoDuration,
   // Suspend until complete; "normal" after, so the LMS rolls the attempt up (item 24).
