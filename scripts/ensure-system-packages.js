@@ -9,6 +9,12 @@ const fs = require('node:fs');
 /** One row per program the tests need: the Debian package and the paths that show it is installed. */
 const needed = [
   { pkg: 'chromium', paths: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'] },
+  // The workshop kit's decks and documents are opened and converted to PDF by LibreOffice, then read by poppler.
+  { pkg: 'libreoffice-impress', paths: ['/usr/lib/libreoffice/program/libPresenterScreenlo.so'] },
+  { pkg: 'libreoffice-writer', paths: ['/usr/lib/libreoffice/program/libswlo.so'] },
+  { pkg: 'poppler-utils', paths: ['/usr/bin/pdftotext'] },
+  // Arabic and French glyphs for LibreOffice's rendering (Debian's minimal images have no fonts).
+  { pkg: 'fonts-noto-core', paths: ['/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf'] },
 ];
 
 const missing = needed.filter((n) => !n.paths.filter(Boolean).some((p) => fs.existsSync(p))).map((n) => n.pkg);

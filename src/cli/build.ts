@@ -3,7 +3,7 @@ import path from 'node:path';
 import { build, UnknownLanguageError, type CompileResult } from '../compiler';
 import { SourceNotFound } from '../compiler/load/source';
 import { ContentError, formatDiagnostics, type Diagnostic } from '../diagnostics';
-import { targetIds, type TargetId } from '../schema';
+import { buildTargetIds, type BuildTargetId } from '../schema';
 import { listOption, parseCommand, UsageError, unknownChoice, type CommandSpec } from './args';
 import { formatBytes } from './format';
 import { formatObjectivesReport } from './objectives-report';
@@ -24,6 +24,8 @@ interface CourseOutcome {
   ok: boolean;
   ms: number;
   packages: { file: string; target: string; lang: string; bytes: number; bookmark: { worstCase: number; limit?: number } }[];
+  /** The workshop kit's decks and documents, when --target asks for them. */
+  documents: { file: string; target: string; lang: string; bytes: number; summary: string }[];
   diagnostics: Diagnostic[];
   error?: string;
 }
@@ -34,6 +36,7 @@ function outcome(dir: string, started: number, result?: CompileResult & { files:
     ok: !!result,
     ms: Date.now() - started,
     packages: (result?.packages ?? []).map((pkg, i) => ({ file: path.relative(process.cwd(), result!.files[i]!), target: pkg.target, lang: pkg.lang, bytes: pkg.zip.length, bookmark: pkg.suspendData })),
+    documents: (result?.documents ?? []).map((doc, i) => ({ file: path.relative(process.cwd(), result!.files[result!.packages.length + i]!), target: doc.target, lang: doc.lang, bytes: doc.bytes.length, summary: doc.summary })),
     diagnostics: result?.diagnostics ?? [],
   };
 }
@@ -44,29 +47,31 @@ function printText(o: CourseOutcome, out: NodeJS.WritableStream, err: NodeJS.Wri
     err.write(`${o.course}: ${o.error}\n`);
     return;
   }
-  out.write(`${o.course}: ${o.packages.length} package(s) in ${o.ms} ms\n`);
+  const kit = o.documents.length ? ` and ${o.documents.length} workshop file(s)` : '';
+  out.write(`${o.course}: ${o.packages.length} package(s)${kit} in ${o.ms} ms\n`);
   for (const p of o.packages) {
     const limit = p.bookmark.limit ? ` / ${p.bookmark.limit}` : '';
     out.write(`  ${p.file}  ${formatBytes(p.bytes)}  bookmark worst case ${p.bookmark.worstCase}${limit} chars\n`);
   }
+  for (const d of o.documents) out.write(`  ${d.file}  ${formatBytes(d.bytes)}  ${d.summary}\n`);
 }
 
 export const buildCommand: CommandSpec = {
   name: 'build',
-  synopsis: '[course-dir…] [--target scorm12,scorm2004,xapi,cmi5,web] [--lang en,fr] [--out dist] [--bundle-languages] [--report-objectives] [--json]',
+  synopsis: '[course-dir…] [--target scorm12,scorm2004,xapi,cmi5,web,slides,guide,handouts] [--lang en,fr] [--out dist] [--bundle-languages] [--report-objectives] [--json]',
   summary: 'builds one zip per language per target; with no folder, this folder if it holds a course.yaml, else every course in ./courses',
   description: 'Nothing is written when a course has errors: every problem is printed as file:line:col with a hint and a rule id.',
   options: {
-    target: { type: 'string', value: 'list', description: `targets to build, comma-separated: ${targetIds.join(', ')} (default: the course's own list)` },
+    target: { type: 'string', value: 'list', description: `targets to build, comma-separated: ${buildTargetIds.join(', ')} (default: the course's own list; the workshop kit's slides, guide and handouts only when named)` },
     lang: { type: 'string', value: 'list', description: 'languages to build, comma-separated (default: every language of the course)' },
-    out: { type: 'string', value: 'dir', default: 'dist', description: 'folder for the zips' },
+    out: { type: 'string', value: 'dir', default: 'dist', description: 'folder for the zips and workshop files' },
     'bundle-languages': { type: 'boolean', default: false, description: 'one zip per target with every language behind a language picker' },
     json: { type: 'boolean', default: false, description: 'print packages and diagnostics as JSON on stdout (for CI)' },
     'report-objectives': { type: 'boolean', default: false, description: 'print which questions assess each learning objective' },
   },
   async run(args, { out, err }) {
     const { values, positionals } = parseCommand(buildCommand, args);
-    const targets = listOption('target', values.target, targetIds) as TargetId[] | undefined;
+    const targets = listOption('target', values.target, buildTargetIds) as BuildTargetId[] | undefined;
     const languages = typeof values.lang === 'string' ? values.lang.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
     if (languages?.length === 0) throw new UsageError('--lang needs a value, e.g. --lang en,fr');
     const courses = positionals.length ? positionals : await defaultCourses();

@@ -1,18 +1,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ContentError, Diagnostics, type Diagnostic } from '../diagnostics';
-import type { TargetId } from '../schema';
+import { kitTargetIds, type BuildTargetId, type KitTargetId, type TargetId } from '../schema';
 import { loadSource } from './load/source';
 import { prepareMedia } from './media';
 import { buildModels, type CourseModel } from './model';
-import { worstCaseSuspend, writePackage, writers, type PackageResult } from './package';
+import { kitWriters, worstCaseSuspend, writePackage, writers, type KitDocument, type PackageResult } from './package';
 import { writeLanguageBundle } from './package/language-picker';
 import { renderSite } from './render';
 import { validateCourse } from './validate';
 
 export interface CompileOptions {
-  /** Targets to build; default: the course's own list. */
-  targets?: TargetId[];
+  /** Targets to build; default: the course's own list (never the workshop kit's slides, guide, handouts). */
+  targets?: BuildTargetId[];
   /** Languages to build; default: every language of the course. */
   languages?: string[];
   /**
@@ -33,7 +33,11 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   models: CourseModel[];
   packages: PackageResult[];
+  /** The workshop kit's decks and documents, when asked for. */
+  documents: KitDocument[];
 }
+
+const isKit = (t: BuildTargetId): t is KitTargetId => (kitTargetIds as readonly string[]).includes(t);
 
 /** load → validate → model → render → package, all in memory. Content errors throw ContentError. */
 export async function compile(courseDir: string, options: CompileOptions = {}): Promise<CompileResult> {
@@ -43,8 +47,14 @@ export async function compile(courseDir: string, options: CompileOptions = {}): 
   const missing = options.languages?.filter((l) => !course.spec.languages.includes(l));
   if (missing?.length) throw new UnknownLanguageError(missing, course.spec.languages);
   const models = buildModels(course).filter((m) => !options.languages || options.languages.includes(m.lang));
-  const targets = options.targets ?? course.spec.targets;
+  const targets = (options.targets ?? course.spec.targets).filter((t): t is TargetId => !isKit(t));
+  const kitTargets = (options.targets ?? []).filter(isKit);
   const later = new Diagnostics();
+  for (const target of kitTargets) {
+    if (kitWriters[target].needsWorkshop && !course.workshop) {
+      later.error(source.courseFile.display, 1, 'target/no-workshop', `target "${target}" needs the deliveries of a workshop.yaml beside course.yaml`, 'see docs/workshop.md for its format');
+    }
+  }
   for (const target of targets) {
     const writer = writers[target];
     if (!writer) {
@@ -74,21 +84,24 @@ export async function compile(courseDir: string, options: CompileOptions = {}): 
       }
     }
   }
-  return { diagnostics: diagnostics.items, models, packages };
+  const documents: KitDocument[] = [];
+  for (const target of kitTargets) for (const model of models) documents.push(...(await kitWriters[target].write(model)));
+  return { diagnostics: diagnostics.items, models, packages, documents };
 }
 
 /**
- * Compiles, then writes every zip atomically (temp file + rename) only once all packages are
+ * Compiles, then writes every zip and kit document atomically (temp file + rename) only once all packages are
  * ready, so a failed build never leaves a half-written or partial set of zips behind.
  */
 export async function build(courseDir: string, outDir: string, options: CompileOptions = {}): Promise<CompileResult & { files: string[] }> {
   const result = await compile(courseDir, options);
   await fs.mkdir(outDir, { recursive: true });
   const files: string[] = [];
-  for (const pkg of result.packages) {
-    const target = path.join(outDir, pkg.fileName);
+  const outputs = [...result.packages.map((p) => ({ fileName: p.fileName, bytes: p.zip })), ...result.documents];
+  for (const { fileName, bytes } of outputs) {
+    const target = path.join(outDir, fileName);
     const temp = `${target}.${process.pid}.tmp`;
-    await fs.writeFile(temp, pkg.zip);
+    await fs.writeFile(temp, bytes);
     await fs.rename(temp, target);
     files.push(target);
   }

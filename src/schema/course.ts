@@ -3,6 +3,11 @@ import { languageTag, localizedText } from './text';
 
 export const targetIds = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const;
 export type TargetId = (typeof targetIds)[number];
+/** The facilitated workshop kit: built only when asked for with --target, never by default. */
+export const kitTargetIds = ['slides', 'guide', 'handouts'] as const;
+export type KitTargetId = (typeof kitTargetIds)[number];
+export const buildTargetIds = [...targetIds, ...kitTargetIds] as const;
+export type BuildTargetId = (typeof buildTargetIds)[number];
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#005a9c"');
 

@@ -3,3 +3,5 @@ export * from './course';
 export * from './lesson';
 export * from './question';
 export * from './blocks';
+export * from './activity';
+export * from './workshop';

@@ -62,3 +62,21 @@ describe('typography', () => {
     }
   });
 });
+
+describe('workshop kit labels (src/i18n/workshop/*.json)', () => {
+  const kit = (lang: string): Strings => require(`../../src/i18n/workshop/${lang}.json`);
+  const kitEnglish = kit('en');
+
+  it.each(['ar', 'es', 'fr', 'ru', 'zh'])('%s has every English key, non-empty, with the same placeholders', (lang) => {
+    const strings = kit(lang);
+    expect(Object.keys(strings).sort()).toEqual(Object.keys(kitEnglish).sort());
+    for (const [key, value] of Object.entries(kitEnglish)) {
+      expect({ key, empty: (strings[key] ?? '').trim() === '', placeholders: placeholders(strings[key] ?? '') }).toEqual({ key, empty: false, placeholders: placeholders(value) });
+    }
+  });
+
+  it('French puts a space before : and Chinese uses full-width colons', () => {
+    for (const [key, value] of Object.entries(kit('fr'))) expect({ key, unspaced: value.match(/\S[:;?!%]/g) ?? [] }).toEqual({ key, unspaced: [] });
+    for (const [key, value] of Object.entries(kit('zh'))) expect({ key, halfWidth: value.match(/[,.:;?!()]/g) ?? [] }).toEqual({ key, halfWidth: [] });
+  });
+});

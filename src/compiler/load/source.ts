@@ -14,6 +14,8 @@ export interface SourceFile {
 export interface SourceSet {
   dir: string;
   courseFile: SourceFile;
+  /** workshop.yaml beside course.yaml, when the course is also delivered as a workshop. */
+  workshopFile?: SourceFile;
   /** lessons/*.md, keyed by their path relative to the course folder. */
   lessonFiles: Map<string, SourceFile>;
   /** Text files that can become printable pages (handouts/*.md and any other .md outside lessons/). */
@@ -68,5 +70,6 @@ export async function loadSource(courseDir: string): Promise<SourceSet> {
     const lang = /^strings\/([^/]+)\.ya?ml$/.exec(rel)?.[1];
     if (lang) stringFiles.set(lang, await readSource(dir, rel));
   }
-  return { dir, courseFile: await readSource(dir, 'course.yaml'), lessonFiles, markdownFiles, stringFiles, files };
+  const workshopFile = all.includes('workshop.yaml') ? await readSource(dir, 'workshop.yaml') : undefined;
+  return { dir, courseFile: await readSource(dir, 'course.yaml'), workshopFile, lessonFiles, markdownFiles, stringFiles, files };
 }

@@ -2,8 +2,9 @@ import type { CourseSpec } from '../../schema';
 import { classifyLink } from '../links';
 import type { Token } from '../markdown';
 import { markdown } from '../markdown';
-import { objectiveCoverage, strataOf, textIn, type ParsedLesson, type ValidatedCourse } from '../validate';
-import type { CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole, TrackedBlock } from './course-model';
+import { objectiveCoverage, strataOf, textIn, type ParsedLesson, type ParsedPage, type ValidatedCourse } from '../validate';
+import type { ActivityModel, CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole, TrackedBlock } from './course-model';
+import { workshopModel } from './workshop-model';
 import { answerShape, structureHash } from './shapes';
 import { trackBlocks, usedFamilies } from './blocks';
 
@@ -38,6 +39,17 @@ function handoutOf(course: ValidatedCourse, title: string, file: string, assets:
   return { title, source: path, href: markdownFile ? path.replace(/\.md$/, '.html') : path, markdown: markdownFile };
 }
 
+/** A page's facilitator notes and activities: kept beside the page, never in its learner blocks. */
+function pageKit(page: ParsedPage, lessonIndex: number): { notes: string[]; activities: ActivityModel[] } {
+  const notes: string[] = [];
+  const activities: ActivityModel[] = [];
+  for (const block of page.blocks) {
+    if (block.kind === 'facilitator') notes.push(block.markdown);
+    if (block.kind === 'activity') activities.push({ spec: block.activity.spec, pageId: page.id, lessonIndex });
+  }
+  return { notes, activities };
+}
+
 /** Turns the validated course into one model per language. */
 export function buildModels(course: ValidatedCourse): CourseModel[] {
   const { spec } = course;
@@ -53,6 +65,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const questions: QuestionModel[] = [];
   const trackedBlocks: TrackedBlock[] = [];
   const used = { scripts: new Set<string>(), styles: new Set<string>() };
+  const activities: ActivityModel[] = [];
   const assets = new Set<string>();
   const images = new Set<string>();
   const linkedMarkdown = new Set<string>();
@@ -60,7 +73,9 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     const handouts = lesson.front.handouts.map((h) => handoutOf(course, h.title, h.file, assets));
     lessons.push({ id: lesson.id, index: lessonIndex, kind: lesson.front.kind, title: lesson.front.title, duration: lesson.front.duration, pageIds: lesson.pages.map((p) => p.id), handouts, file: lesson.file });
     for (const page of lesson.pages) {
-      const blocks = page.blocks.map((block) => {
+      const kit = pageKit(page, lessonIndex);
+      activities.push(...kit.activities);
+      const blocks = page.blocks.flatMap((block) => (block.kind === 'facilitator' || block.kind === 'activity' ? [] : [block])).map((block) => {
         if (block.kind !== 'question') {
           assetsIn(block.tokens, lesson.file.relative, assets, images);
           for (const t of block.tokens.flatMap((b) => b.children ?? [])) {
@@ -76,7 +91,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
       });
       trackBlocks(blocks, pages.length, trackedBlocks);
       usedFamilies(blocks, used);
-      pages.push({ id: page.id, index: pages.length, lessonIndex, kind: lesson.front.kind, title: page.title, blocks });
+      pages.push({ id: page.id, index: pages.length, lessonIndex, kind: lesson.front.kind, title: page.title, blocks, notes: kit.notes, activityIds: kit.activities.map((a) => a.spec.id) });
     }
   });
   const quizLesson = lessons.find((l) => l.kind === 'quiz');
@@ -102,6 +117,8 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     questions,
     trackedBlocks,
     blockAssets: { scripts: [...used.scripts].sort(), styles: [...used.styles].sort() },
+    activities,
+    workshop: course.workshop && workshopModel(course.workshop, parsed, lang, source),
     quiz: quizLesson && {
       pageId: quizLesson.pageIds[0]!,
       questionIds: quizQuestions,

@@ -1,4 +1,4 @@
-import type { CourseSpec, LessonKind, QuestionSpec, TargetId } from '../../schema';
+import type { ActivitySpec, CourseSpec, DeliveryMode, LessonKind, QuestionSpec, TargetId } from '../../schema';
 import type { AnswerShape } from '../../bookmark/codec';
 import type { Token } from '../markdown';
 import type { BlockNode } from '../render/blocks';
@@ -33,6 +33,48 @@ export interface PageModel {
   kind: LessonKind;
   title: string;
   blocks: PageBlock[];
+  /** Facilitator notes (Markdown), for the workshop kit only. */
+  notes: string[];
+  /** Ids of the activities written on this page. */
+  activityIds: string[];
+}
+
+/** A facilitated activity, in this model's language. */
+export interface ActivityModel {
+  spec: ActivitySpec;
+  pageId: string;
+  lessonIndex: number;
+}
+
+/** One line of a session's agenda, timed. */
+export type AgendaItem = { start: string; minutes: number; title: string } & (
+  | { kind: 'pages'; lessonId: string; pageIds: string[] }
+  | { kind: 'activity'; activityId: string }
+  | { kind: 'break' }
+  | { kind: 'plenary' }
+);
+
+export interface SessionModel {
+  title: string;
+  day: number;
+  start: string;
+  end: string;
+  minutes: number;
+  items: AgendaItem[];
+}
+
+export interface DeliveryModel {
+  id: string;
+  title: string;
+  mode: DeliveryMode;
+  sessions: SessionModel[];
+}
+
+/** workshop.yaml in this model's language. */
+export interface WorkshopModel {
+  audience: string;
+  preparation: string[];
+  deliveries: DeliveryModel[];
 }
 
 export interface HandoutModel {
@@ -85,6 +127,10 @@ export interface CourseModel {
   trackedBlocks: TrackedBlock[];
   /** Runtime scripts and stylesheets of the block families this language uses: others ship nothing. */
   blockAssets: { scripts: string[]; styles: string[] };
+  /** Facilitated activities, in course order. */
+  activities: ActivityModel[];
+  /** How the course is delivered as a workshop, when it has a workshop.yaml. */
+  workshop?: WorkshopModel;
   quiz?: QuizModel;
   /** Lesson objectives in this language, with the questions that assess them. */
   objectives: ObjectiveCoverage[];

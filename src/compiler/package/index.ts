@@ -5,8 +5,8 @@ import { runtimeBundle } from './runtime-bundle';
 import type { PackageWriter } from './writer';
 import { extendZip, zipFiles } from './zip';
 
-export { writers } from './targets';
-export type { PackageWriter } from './writer';
+export { kitWriters, writers } from './targets';
+export type { KitDocument, KitWriter, PackageWriter } from './writer';
 
 /** One zip, in memory until build() writes every package at once. */
 export interface PackageResult {

@@ -1,10 +1,13 @@
-import type { TargetId } from '../../schema';
+import type { KitTargetId, TargetId } from '../../schema';
 import { cmi5Writer } from './cmi5';
+import { guideWriter } from './guide';
+import { handoutsWriter } from './handouts';
 import { scorm12Writer } from './scorm12';
 import { scorm2004Writer } from './scorm2004';
+import { slidesWriter } from './slides';
 import { webWriter } from './web';
 import { xapiWriter } from './xapi';
-import type { PackageWriter } from './writer';
+import type { KitWriter, PackageWriter } from './writer';
 
 /** The one place a package target is registered. */
 export const writers: Partial<Record<TargetId, PackageWriter>> = {
@@ -13,4 +16,11 @@ export const writers: Partial<Record<TargetId, PackageWriter>> = {
   xapi: xapiWriter,
   cmi5: cmi5Writer,
   web: webWriter,
+};
+
+/** The workshop kit's writers: built only when --target names them. */
+export const kitWriters: Record<KitTargetId, KitWriter> = {
+  slides: slidesWriter,
+  guide: guideWriter,
+  handouts: handoutsWriter,
 };

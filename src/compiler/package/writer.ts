@@ -1,4 +1,4 @@
-import type { TargetId } from '../../schema';
+import type { KitTargetId, TargetId } from '../../schema';
 import type { CourseModel } from '../model';
 
 /** What a writer adds to the rendered course to make one standard's package. */
@@ -15,4 +15,23 @@ export interface PackageWriter {
    * package (sorted). Returned paths may not clash with content paths.
    */
   standardFiles(model: CourseModel, contentFiles: readonly string[]): Map<string, string | Buffer>;
+}
+
+/** A file of the facilitated workshop kit (deck, guide, handouts), ready to write. */
+export interface KitDocument {
+  target: KitTargetId;
+  lang: string;
+  fileName: string;
+  bytes: Buffer;
+  /** What is inside, for the build summary, e.g. "34 slides". */
+  summary: string;
+}
+
+/** Writes one workshop-kit target for one language of the course; not in the default target list. */
+export interface KitWriter {
+  target: KitTargetId;
+  label: string;
+  /** The target needs deliveries from workshop.yaml. */
+  needsWorkshop: boolean;
+  write(model: CourseModel): Promise<KitDocument[]>;
 }

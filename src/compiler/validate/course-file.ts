@@ -18,15 +18,7 @@ export function validateCourseFile(
     [['organization'], spec.organization],
     [['theme', 'logoAlt'], spec.theme?.logoAlt],
   ];
-  for (const [path, text] of texts) {
-    if (text === undefined || typeof text === 'string') continue;
-    for (const lang of spec.languages) {
-      if (!text[lang]) {
-        const { line } = yaml.at(path);
-        diagnostics.error(file.display, line, 'course/missing-translation', `${path.join('.')} has no "${lang}" text`, `add ${lang}: "…" or give one string for all languages`);
-      }
-    }
-  }
+  checkLocalized(texts, spec.languages, yaml, file.display, 'course/missing-translation', diagnostics);
   const seen = new Set<string>();
   spec.lessons.forEach((lesson, i) => {
     if (seen.has(lesson)) diagnostics.error(file.display, yaml.at(['lessons', i]).line, 'course/duplicate-lesson', `lesson "${lesson}" is listed twice`);
@@ -36,6 +28,23 @@ export function validateCourseFile(
     diagnostics.error(file.display, yaml.at(['languages']).line, 'course/duplicate-language', 'a language is listed twice');
   }
   return { spec, yaml };
+}
+
+/** Every text given per language must have each course language. */
+export function checkLocalized(
+  texts: readonly [readonly PropertyKey[], LocalizedText | undefined][],
+  languages: readonly string[],
+  yaml: LocatedYaml,
+  file: string,
+  rule: string,
+  diagnostics: Diagnostics,
+): void {
+  for (const [path, text] of texts) {
+    if (text === undefined || typeof text === 'string') continue;
+    for (const lang of languages) {
+      if (!text[lang]) diagnostics.error(file, yaml.at(path).line, rule, `${path.join('.')} has no "${lang}" text`, `add ${lang}: "…" or give one string for all languages`);
+    }
+  }
 }
 
 /** Picks the text for a language: the language's own, else the source language's. */

@@ -9,8 +9,12 @@ import { checkObjectives } from './objectives';
 import { interfaceStrings } from './interface-strings';
 import { checkReferences } from './references';
 import { checkTranslation, questionsOf } from './translations';
+import { activitiesOf, checkActivityObjectives } from './activities';
+import { validateWorkshopFile } from './workshop-file';
 
-export type { ValidatedCourse, ParsedLesson, ParsedPage, ParsedBlock, ParsedQuestion } from './parsed';
+export type { ValidatedCourse, ParsedLesson, ParsedPage, ParsedBlock, ParsedQuestion, ParsedActivity } from './parsed';
+export { timingFacts } from './workshop-file';
+export { itemMinutes, addMinutes } from './workshop-timing';
 export { textIn } from './course-file';
 export { objectiveCoverage, strataOf, type ObjectiveCoverage } from './objectives';
 
@@ -42,6 +46,7 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
   const sourceLessons = lessons.get(spec.languages[0]!) ?? [];
   checkUniqueIds(sourceLessons, diagnostics);
   checkObjectives(sourceLessons, diagnostics);
+  checkActivityObjectives(sourceLessons, diagnostics);
   checkQuizAndSurvey(sourceLessons, spec.masteryScore !== undefined, display, yaml.at(['lessons']).line, diagnostics);
   const lessonIds = new Set(spec.lessons);
   for (const [lang, list] of lessons) {
@@ -63,14 +68,21 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
     diagnostics.error(display, yaml.at(['theme', 'primaryColor']).line, 'theme/contrast', `primaryColor ${colour} has contrast ${contrastRatio(colour, '#ffffff').toFixed(2)}:1 on white; WCAG AA needs 4.5:1`, 'choose a darker colour');
   }
   const strings = interfaceStrings(source, spec.languages, diagnostics);
+  const workshop = source.workshopFile && validateWorkshopFile(source.workshopFile, spec, sourceLessons, diagnostics);
   if (diagnostics.hasErrors) return { diagnostics };
-  return { diagnostics, course: { source, spec, lessons, strings } };
+  return { diagnostics, course: { source, spec, lessons, strings, workshop } };
 }
 
 function checkUniqueIds(lessons: ParsedLesson[], diagnostics: Diagnostics): void {
   const pages = new Map<string, string>();
   const questions = new Map<string, string>();
+  const activities = new Map<string, string>();
   for (const lesson of lessons) {
+    for (const a of activitiesOf(lesson)) {
+      const first = activities.get(a.spec.id);
+      if (first) diagnostics.error(lesson.file.display, a.line, 'id/duplicate-activity', `activity id "${a.spec.id}" is already used at ${first}`, 'give each activity its own id');
+      else activities.set(a.spec.id, `${lesson.file.display}:${a.line}`);
+    }
     for (const page of lesson.pages) {
       const here = `${lesson.file.display}:${page.line}`;
       const first = pages.get(page.id);

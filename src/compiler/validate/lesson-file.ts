@@ -5,6 +5,7 @@ import { familyOf } from '../render/blocks';
 import { checkStrayClosers, parseContainer } from './blocks';
 import type { SourceFile } from '../load/source';
 import type { ParsedBlock, ParsedLesson, ParsedPage } from './parsed';
+import { validateActivity } from './activities';
 import { blockQuestion, validateQuestion } from './questions';
 import { checkSchema, parseLocatedYaml } from './yaml';
 
@@ -74,6 +75,17 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
       flush();
       const spec = validateQuestion(token.content, file.display, line + 1, diagnostics);
       if (spec) current.blocks.push({ kind: 'question', question: { spec, line: line + 1 } } satisfies ParsedBlock);
+      continue;
+    }
+    if (token.type === 'fence' && token.info.trim() === 'facilitator') {
+      flush();
+      current.blocks.push({ kind: 'facilitator', markdown: token.content, line: line + 1 });
+      continue;
+    }
+    if (token.type === 'fence' && token.info.trim() === 'activity') {
+      flush();
+      const spec = validateActivity(token.content, file.display, line + 1, diagnostics);
+      if (spec) current.blocks.push({ kind: 'activity', activity: { spec, line: line + 1 } });
       continue;
     }
     pending.push(token);

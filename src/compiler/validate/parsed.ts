@@ -1,4 +1,4 @@
-import type { CourseSpec, LessonFrontMatter, QuestionSpec } from '../../schema';
+import type { ActivitySpec, CourseSpec, LessonFrontMatter, QuestionSpec, WorkshopSpec } from '../../schema';
 import type { Token } from '../markdown';
 import type { BlockNode } from '../render/blocks';
 import type { SourceFile, SourceSet } from '../load/source';
@@ -9,8 +9,22 @@ export interface ParsedQuestion {
   line: number;
 }
 
-/** Markdown, a question, or a `::: name` block (whose tokens are kept whole, for link and media checks). */
-export type ParsedBlock = { kind: 'markdown'; tokens: Token[] } | { kind: 'question'; question: ParsedQuestion } | { kind: 'block'; node: BlockNode; tokens: Token[] };
+/** An ```activity block as written. */
+export interface ParsedActivity {
+  spec: ActivitySpec;
+  line: number;
+}
+
+/**
+ * Markdown, a question, a `::: name` block (whose tokens are kept whole, for link and media checks), or
+ * facilitator notes and activities: those are for the workshop kit only, the e-learning never shows them.
+ */
+export type ParsedBlock =
+  | { kind: 'markdown'; tokens: Token[] }
+  | { kind: 'question'; question: ParsedQuestion }
+  | { kind: 'block'; node: BlockNode; tokens: Token[] }
+  | { kind: 'facilitator'; markdown: string; line: number }
+  | { kind: 'activity'; activity: ParsedActivity };
 
 export interface ParsedPage {
   id: string;
@@ -42,4 +56,6 @@ export interface ValidatedCourse {
   lessons: Map<string, ParsedLesson[]>;
   /** Interface strings per language: ours, or the course's strings/<lang>.yaml over them. */
   strings: Map<string, Record<string, string>>;
+  /** workshop.yaml, when present. */
+  workshop?: WorkshopSpec;
 }

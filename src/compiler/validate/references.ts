@@ -29,7 +29,7 @@ export function checkReferences(source: SourceSet, lessons: ParsedLesson[], less
     }
     for (const page of lesson.pages) {
       for (const block of page.blocks) {
-        if (block.kind === 'question') continue;
+        if (!('tokens' in block)) continue; // questions, facilitator notes and activities hold no course links
         for (const { token, line: rel } of inlineTokens(block.tokens, 0)) {
           const line = rel + offset;
           if (token.type === 'image') {

@@ -1,6 +1,7 @@
 import type { QuestionSpec } from '../../schema';
 import type { Diagnostics } from '../../diagnostics';
 import type { BlockContent } from '../render/blocks';
+import { activitiesOf } from './activities';
 import type { ParsedBlock, ParsedLesson, ParsedQuestion } from './parsed';
 
 /** What must be equal in every language for tracking to mean the same thing. */
@@ -84,6 +85,16 @@ export function checkTranslation(source: ParsedLesson, translation: ParsedLesson
     } else if ((want.spec.objectives ?? []).join() !== (got.spec.objectives ?? []).join()) {
       diagnostics.error(file, got.line, 'translation/objectives-differ', `question "${got.spec.id}" assesses [${(got.spec.objectives ?? []).join(', ')}] but [${(want.spec.objectives ?? []).join(', ')}] in ${where(want.line)}`, 'a question assesses the same objectives in every language');
     }
+  }
+  checkActivities(source, translation, diagnostics);
+}
+
+/** The agenda times activities by id: every language has the same ones, with the same durations. */
+function checkActivities(source: ParsedLesson, translation: ParsedLesson, diagnostics: Diagnostics): void {
+  const key = (l: ParsedLesson) => activitiesOf(l).map((a) => `${a.spec.id} (${a.spec.duration} min)`).join(', ');
+  if (key(source) !== key(translation)) {
+    const line = activitiesOf(translation)[0]?.line ?? translation.pages[0]?.line ?? 1;
+    diagnostics.error(translation.file.display, line, 'translation/activities-differ', `activities [${key(translation)}] differ from ${source.lang} [${key(source)}] in ${source.file.display}`, 'give every language the same activity blocks, ids and durations, in the same order');
   }
 }
 
