@@ -74,7 +74,7 @@ describe('CLI conventions, the same for every command', () => {
     const out = scratch();
     const { code, err } = await run('build', ALL_TYPES, '--target', 'scorm12,scorm3', '--out', out);
     expect(code).toBe(2);
-    expect(err).toContain('unknown --target "scorm3" (choose from scorm12, scorm2004, xapi, cmi5, web)');
+    expect(err).toContain('unknown --target "scorm3" (choose from scorm12, scorm2004, xapi, cmi5, web, slides, guide, handouts)');
     expect(readdirSync(out)).toEqual([]);
   });
 
