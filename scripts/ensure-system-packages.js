@@ -15,6 +15,8 @@ const needed = [
   { pkg: 'poppler-utils', paths: ['/usr/bin/pdftotext'] },
   // Arabic and French glyphs for LibreOffice's rendering (Debian's minimal images have no fonts).
   { pkg: 'fonts-noto-core', paths: ['/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf'] },
+  // pocount reads our XLIFF exports as CAT tools do (tests/translate/).
+  { pkg: 'translate-toolkit', paths: ['/usr/bin/pocount'] },
 ];
 
 const missing = needed.filter((n) => !n.paths.filter(Boolean).some((p) => fs.existsSync(p))).map((n) => n.pkg);

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
-export type XsdStandard = 'scorm12' | 'scorm2004' | 'cmi5';
+export type XsdStandard = 'scorm12' | 'scorm2004' | 'cmi5' | 'xliff12' | 'xliff20';
 
 export interface XsdError {
   line?: number;
@@ -38,6 +38,9 @@ const SCHEMA_SETS: Record<XsdStandard, { driver: string; preload: string[]; unch
   },
   scorm2004: { driver: 'drivers/scorm2004.xsd', preload: ['scorm2004-4th'] },
   cmi5: { driver: 'cmi5/CourseStructure.xsd', preload: [] },
+  // Translation exchange files (coursepack translate export), OASIS XLIFF core schemas.
+  xliff12: { driver: 'drivers/xliff12.xsd', preload: ['xliff/xliff-core-1.2-strict.xsd', 'xliff/informativeCopiesOf3rdPartySchemas'] },
+  xliff20: { driver: 'xliff/xliff_core_2.0.xsd', preload: ['xliff/informativeCopiesOf3rdPartySchemas'] },
 };
 
 /** The in-memory name of the validated document; errors carrying it are the document's. */
@@ -154,6 +157,8 @@ const PREFIXES: Record<string, string> = {
   'http://www.adlnet.org/xsd/adlnav_v1p3': 'adlnav',
   'http://www.imsglobal.org/xsd/imsss': 'imsss',
   'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd': 'cmi5',
+  'urn:oasis:names:tc:xliff:document:2.0': 'xlf',
+  'urn:oasis:names:tc:xliff:document:1.2': 'xlf',
 };
 
 /** "element x: Schemas validity error : Element '{ns}x': ..." → "Element 'imscp:x': ..." */

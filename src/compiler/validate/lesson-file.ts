@@ -12,7 +12,7 @@ import { checkSchema, parseLocatedYaml } from './yaml';
 const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
 
 /** Splits `---` front matter from the body; returns the body's first line number. */
-function splitFrontMatter(text: string): { front?: string; body: string; bodyLine: number } {
+export function splitFrontMatter(text: string): { front?: string; body: string; bodyLine: number } {
   if (!text.startsWith('---\n')) return { body: text, bodyLine: 1 };
   const end = text.indexOf('\n---', 3);
   if (end < 0) return { body: text, bodyLine: 1 };
