@@ -9,6 +9,7 @@ import { trackingId } from './text';
 const flag = z.enum(['true', 'false']).describe('true or false (a bare name means true)');
 const label = z.string().min(1);
 const none = z.object({}).strict();
+const mediaPath = z.string().min(1);
 const interactive = z.object({ required: flag.optional().describe('The page counts as done only once this block is done') }).strict();
 const callout = z.object({ title: label.optional().describe('Heading shown above the text (defaults to the kind: Note, Tip…)') }).strict();
 
@@ -29,6 +30,26 @@ export const blockAttributeSchemas = {
   timeline: none,
   sorting: z.object({ id: trackingId.describe('Interaction id, as for questions'), required: flag.optional() }).strict(),
   continue: z.object({ label: label.optional().describe('Button text (defaults to "Continue")') }).strict(),
+  image: z.object({ credit: label.optional().describe('Who made the image, shown small under the caption: "Photo: UNDP / A. Name"') }).strict(),
+  gallery: z.object({ label: label.optional().describe('Name of the carousel for screen readers (defaults to "Gallery")') }).strict(),
+  diagram: none,
+  video: z
+    .object({
+      src: mediaPath.describe('The video file (MP4 or WebM), relative to this lesson file; shipped as it is'),
+      captions: mediaPath.optional().describe('WebVTT captions in this lesson\'s language; required unless speech="false"'),
+      poster: mediaPath.optional().describe('Image shown before the video plays'),
+      speech: flag.optional().describe('false for a video with no speech, which then needs no captions'),
+      title: label.optional().describe('Shown under the player and names it for screen readers'),
+    })
+    .strict(),
+  audio: z
+    .object({
+      src: mediaPath.describe('The audio file (MP3, M4A, Ogg, WAV), relative to this lesson file; shipped as it is'),
+      title: label.optional().describe('Shown under the player and names it for screen readers'),
+    })
+    .strict(),
+  transcript: z.object({ title: label.optional().describe('Text of the disclosure button (defaults to "Transcript")') }).strict(),
+  'labelled-graphic': none,
 } satisfies Record<string, z.ZodObject>;
 
 export type BlockName = keyof typeof blockAttributeSchemas;

@@ -22,6 +22,8 @@ export interface SourceSet {
   markdownFiles: Map<string, SourceFile>;
   /** strings/<lang>.yaml: the course's own interface strings, keyed by language tag. */
   stringFiles: Map<string, SourceFile>;
+  /** WebVTT caption files (*.vtt), read as text so the validator can check them. */
+  captionFiles: Map<string, SourceFile>;
   /** Every file in the course folder (relative, POSIX) → its absolute path; binary content is read on demand. */
   files: Map<string, string>;
 }
@@ -71,5 +73,7 @@ export async function loadSource(courseDir: string): Promise<SourceSet> {
     if (lang) stringFiles.set(lang, await readSource(dir, rel));
   }
   const workshopFile = all.includes('workshop.yaml') ? await readSource(dir, 'workshop.yaml') : undefined;
-  return { dir, courseFile: await readSource(dir, 'course.yaml'), workshopFile, lessonFiles, markdownFiles, stringFiles, files };
+  const captionFiles = new Map<string, SourceFile>();
+  for (const rel of all.filter((r) => r.endsWith('.vtt'))) captionFiles.set(rel, await readSource(dir, rel));
+  return { dir, courseFile: await readSource(dir, 'course.yaml'), workshopFile, lessonFiles, markdownFiles, stringFiles, captionFiles, files };
 }

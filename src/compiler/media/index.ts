@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Diagnostics } from '../../diagnostics';
 import { encodeImage, measureImage, type EncodedImage, type EncodedVariant } from './encode-image';
 import type { ImageAsset, MediaLibrary } from './library';
+import { checkSvg } from './svg';
 
 export type { ImageAsset, MediaLibrary } from './library';
 export { EMPTY_LIBRARY } from './library';
@@ -58,9 +59,17 @@ function placeEncoded(source: string, image: EncodedImage, files: Map<string, Bu
 export async function prepareMedia(sourceDir: string, imagePaths: Iterable<string>, diagnostics: Diagnostics): Promise<MediaLibrary> {
   const images = new Map<string, ImageAsset>();
   const files = new Map<string, Buffer>();
+  const svg = new Map<string, string>();
   for (const source of [...new Set(imagePaths)].sort()) {
     const absolute = path.join(sourceDir, source);
+    const display = path.relative(process.cwd(), absolute) || absolute;
     const bytes = await fs.readFile(absolute);
+    if (/\.svg$/i.test(source)) {
+      const text = bytes.toString('utf8');
+      const problem = checkSvg(text);
+      if (problem) diagnostics.error(display, problem.line, 'media/malformed-svg', `SVG: ${problem.message}`, 'save it again from the drawing program as plain SVG', problem.column);
+      else svg.set(source, text);
+    }
     if (!RASTER.test(source)) {
       files.set(source, bytes);
       images.set(source, { source, src: source, sources: [], files: [source], ...(await measureImage(bytes)) });
@@ -69,9 +78,8 @@ export async function prepareMedia(sourceDir: string, imagePaths: Iterable<strin
     try {
       images.set(source, placeEncoded(source, await encodeOnce(bytes), files));
     } catch (error) {
-      const display = path.relative(process.cwd(), absolute) || absolute;
       diagnostics.error(display, 1, 'media/unreadable-image', `cannot decode this image: ${(error as Error).message}`, 'save it again as JPEG, PNG or WebP from an image editor');
     }
   }
-  return { images, files };
+  return { images, files, svg };
 }

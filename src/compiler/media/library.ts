@@ -20,6 +20,8 @@ export interface MediaLibrary {
   images: ReadonlyMap<string, ImageAsset>;
   /** Package path → bytes, of every file an image ships as. */
   files: ReadonlyMap<string, Buffer>;
+  /** Course path → text of each well-formed SVG, for diagrams placed inline (sanitised when placed). */
+  svg: ReadonlyMap<string, string>;
 }
 
-export const EMPTY_LIBRARY: MediaLibrary = { images: new Map(), files: new Map() };
+export const EMPTY_LIBRARY: MediaLibrary = { images: new Map(), files: new Map(), svg: new Map() };

@@ -7,6 +7,7 @@ import type { ActivityModel, CourseModel, HandoutModel, LessonModel, PageModel, 
 import { workshopModel } from './workshop-model';
 import { answerShape, structureHash } from './shapes';
 import { trackBlocks, usedFamilies } from './blocks';
+import { blockFiles } from './block-files';
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi']);
 const DEFAULT_COLOUR = '#00548a';
@@ -91,6 +92,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
       });
       trackBlocks(blocks, pages.length, trackedBlocks);
       usedFamilies(blocks, used);
+      blockFiles(blocks, lesson.file.relative, assets, images);
       pages.push({ id: page.id, index: pages.length, lessonIndex, kind: lesson.front.kind, title: page.title, blocks, notes: kit.notes, activityIds: kit.activities.map((a) => a.spec.id) });
     }
   });

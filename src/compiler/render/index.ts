@@ -28,7 +28,7 @@ function linkEnv(model: CourseModel, fromFile: string): LinkEnv {
 
 function pageHtml(model: CourseModel, page: PageModel, strings: Record<string, string>, media: MediaLibrary): string {
   const lesson = model.lessons[page.lessonIndex]!;
-  const env: LinkEnv = { ...linkEnv(model, lesson.file.relative), media: { library: media, placed: 0 } };
+  const env: LinkEnv = { ...linkEnv(model, lesson.file.relative), media: { library: media, placed: 0, lang: model.lang } };
   const { question } = loadTemplates();
   const ctx: RenderContext = {
     env,

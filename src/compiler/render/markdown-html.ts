@@ -7,6 +7,8 @@ import { pictureHtml } from './picture';
 export interface PageMedia {
   library: MediaLibrary;
   placed: number;
+  /** Language of the page: the language of its caption tracks. */
+  lang: string;
 }
 
 /** What Markdown rendering needs to know to turn course links into package links. */
@@ -42,15 +44,17 @@ rules.link_open = (tokens, idx, options, env: LinkEnv, self) => {
   return renderToken(tokens, idx, options, env, self);
 };
 
-rules.image = (tokens, idx, _options, env: LinkEnv) => {
-  const token = tokens[idx]!;
+/** A Markdown image token as a <picture> of its encoded variants (blocks place images with it too). */
+export function imageHtml(token: Token, env: LinkEnv, options: { sizes?: string; className?: string } = {}): string {
   const target = classifyLink(token.attrGet('src') ?? '', env.fromFile);
   const src = target.kind === 'asset' ? env.packagePath(target.path) : token.attrGet('src') ?? '';
   const decorative = token.attrGet('title') === 'decorative';
   const image = target.kind === 'asset' ? env.media?.library.images.get(target.path) : undefined;
   const lazy = !env.media || env.media.placed++ > 0;
-  return pictureHtml(image, src, decorative ? '' : token.content, { lazy });
-};
+  return pictureHtml(image, src, decorative ? '' : token.content, { lazy, ...options });
+}
+
+rules.image = (tokens, idx, _options, env: LinkEnv) => imageHtml(tokens[idx]!, env);
 
 /**
  * A wide table scrolls inside its own box at 320 px: a focusable region (keyboard users can scroll

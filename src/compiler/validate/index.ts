@@ -7,6 +7,7 @@ import { parseLessonFile } from './lesson-file';
 import type { ParsedLesson, ValidatedCourse } from './parsed';
 import { checkObjectives } from './objectives';
 import { interfaceStrings } from './interface-strings';
+import { checkBlockFiles } from './block-files';
 import { checkReferences } from './references';
 import { checkTranslation, questionsOf } from './translations';
 import { activitiesOf, checkActivityObjectives } from './activities';
@@ -51,6 +52,7 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
   const lessonIds = new Set(spec.lessons);
   for (const [lang, list] of lessons) {
     checkReferences(source, list, lessonIds, diagnostics);
+    for (const lesson of list) checkBlockFiles(source, lesson, diagnostics);
     if (lang === spec.languages[0]) continue;
     for (const translation of list) {
       const original = sourceLessons.find((l) => l.id === translation.id);

@@ -49,6 +49,12 @@ export interface BlockFamily {
   /** Its "done" state counts toward `required` and continue gates, and costs one bookmark bit. */
   tracked?: boolean;
   script?: string;
+  /**
+   * Attributes that name course files (relative to the lesson file, like Markdown links): checked to
+   * exist and shipped. An image goes through the media stage; media and captions ship as they are,
+   * captions once a WebVTT parser has read them.
+   */
+  files?: Readonly<Record<string, 'image' | 'media' | 'captions'>>;
   style?: string;
   check?(node: BlockNode, report: Report): void;
   render?(node: BlockNode, ctx: RenderContext): string;
