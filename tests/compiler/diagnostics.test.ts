@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, compile } from '../../src/compiler';
@@ -97,5 +97,18 @@ describe('malformed input gives a clear error naming file and line, and writes n
     const errors = await errorsOf(dir);
     expect(errors).toContainEqual(expect.objectContaining({ rule: 'suspend-data/too-large', message: expect.stringMatching(/SCORM 1\.2 bookmark can reach \d+ characters, over the standard's limit of 4096/) }));
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('a malformed percent-escape in a reference is an error on its line, not a crash', async () => {
+    const dir = courseCopy({ [basics]: (t) => t.replace('(../media/dot.svg)', '(../media/caf%E9.svg)') });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'reference/malformed-escape', line: lineOf(dir, basics, 'caf%E9'), hint: expect.stringContaining('%25') });
+  });
+
+  test('a handout path cut by a YAML comment says to quote it', async () => {
+    const dir = courseCopy({ [basics]: (t) => t.replace('file: handouts/basics.en.md', 'file: handouts/basics #2.md') });
+    writeFileSync(path.join(dir, 'handouts', 'basics #2.md'), '# Two\n');
+    const errors = await errorsOf(dir);
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'reference/missing-handout', hint: 'in YAML " #" starts a comment: quote the path, file: "handouts/basics #2.md"' }));
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Diagnostics } from '../../diagnostics';
+import { encodePath } from '../links';
 import { encodeImage, measureImage, type EncodedImage, type EncodedVariant } from './encode-image';
 import type { ImageAsset, MediaLibrary } from './library';
 import { checkSvg } from './svg';
@@ -37,7 +38,7 @@ function variantPath(source: string, v: EncodedVariant): string {
 }
 
 function placeEncoded(source: string, image: EncodedImage, files: Map<string, Buffer>): ImageAsset {
-  const srcset = (variants: EncodedVariant[]) => variants.map((v) => `${variantPath(source, v)} ${v.width}w`).join(', ');
+  const srcset = (variants: EncodedVariant[]) => variants.map((v) => `${encodePath(variantPath(source, v))} ${v.width}w`).join(', ');
   const all = [...image.modern, image.fallback];
   for (const v of all) files.set(variantPath(source, v), v.bytes);
   return {

@@ -7,7 +7,7 @@ export interface ImageAsset {
   height?: number;
   /** Package path of the <img src> (the fallback variant, or the file itself when shipped as it is). */
   src: string;
-  /** `srcset` of the <img>, in the fallback format. */
+  /** `srcset` of the <img>, in the fallback format; its paths percent-encoded (URLs, unlike src). */
   srcset?: string;
   /** <source> elements, modern formats first. */
   sources: { type: string; srcset: string }[];

@@ -32,7 +32,7 @@ function assetsIn(tokens: Token[], fromFile: string, out: Set<string>, images: S
 }
 
 function handoutOf(course: ValidatedCourse, title: string, file: string, assets: Set<string>): HandoutModel {
-  const source = classifyLink(file, 'course.yaml');
+  const source = classifyLink(file, 'course.yaml', { literal: true });
   const path = source.kind === 'asset' ? source.path : file;
   const markdownFile = course.source.markdownFiles.get(path);
   if (markdownFile) assetsIn(markdown.parse(markdownFile.text, {}), path, assets);

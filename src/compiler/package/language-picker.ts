@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { encodePath } from '../links';
 import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
@@ -35,7 +36,7 @@ function pickerHtml(models: CourseModel[], writer: PackageWriter): string {
   const source = models[0]!;
   const languages = models.map((m) => ({ lang: m.lang, dir: m.dir, name: nativeName(m.lang), title: m.title, choose: m.strings.languagePicker }));
   const config = JSON.stringify({ course: source.id, api: SCORM_API[writer.target] ?? '' }).replace(/</g, '\\u003c');
-  const logo = source.theme.logo && `${source.lang}/${source.theme.logo}`;
+  const logo = source.theme.logo && encodePath(`${source.lang}/${source.theme.logo}`);
   return pickerFiles().page({ ...source, logo, languages, config });
 }
 

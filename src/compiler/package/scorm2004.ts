@@ -2,7 +2,7 @@ import { SCORM2004 } from '../../standards';
 import type { CourseModel } from '../model';
 import type { PackageWriter } from './writer';
 import { buildXml, scoResource } from './xml';
-import { schemaFiles } from './schema-files';
+import { schemaFiles, schemaLocationFiles } from './schema-files';
 
 /**
  * SCORM 2004 4th edition: one SCO whose completion and success are set by the content
@@ -27,6 +27,7 @@ export const scorm2004Writer: PackageWriter = {
       };
     }
     sequencing['imsss:deliveryControls'] = { '@_tracked': 'true', '@_completionSetByContent': 'true', '@_objectiveSetByContent': 'true' };
+    const schemaLocation = `${ns.imscp} imscp_v1p1.xsd ${ns.adlcp} adlcp_v1p3.xsd ${ns.adlseq} adlseq_v1p3.xsd ${ns.adlnav} adlnav_v1p3.xsd ${ns.imsss} imsss_v1p0.xsd`;
     const manifest = buildXml({
       manifest: {
         '@_identifier': `${model.id}-${model.lang}`,
@@ -37,7 +38,7 @@ export const scorm2004Writer: PackageWriter = {
         '@_xmlns:adlnav': ns.adlnav,
         '@_xmlns:imsss': ns.imsss,
         '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
-        '@_xsi:schemaLocation': `${ns.imscp} imscp_v1p1.xsd ${ns.adlcp} adlcp_v1p3.xsd ${ns.adlseq} adlseq_v1p3.xsd ${ns.adlnav} adlnav_v1p3.xsd ${ns.imsss} imsss_v1p0.xsd`,
+        '@_xsi:schemaLocation': schemaLocation,
         metadata: { schema: 'ADL SCORM', schemaversion: SCORM2004.schemaVersion },
         organizations: {
           '@_default': 'ORG-1',
@@ -50,6 +51,6 @@ export const scorm2004Writer: PackageWriter = {
         resources: scoResource(contentFiles, 'adlcp:scormType'),
       },
     });
-    return new Map<string, string | Buffer>([['imsmanifest.xml', manifest], ...schemaFiles('scorm2004-4th')]);
+    return new Map<string, string | Buffer>([['imsmanifest.xml', manifest], ...schemaFiles('scorm2004-4th', schemaLocationFiles(schemaLocation))]);
   },
 };

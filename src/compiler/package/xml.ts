@@ -1,4 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { encodePath } from '../links';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
 
@@ -18,7 +19,7 @@ export function scoResource(contentFiles: readonly string[], scormTypeAttribute:
       '@_type': 'webcontent',
       [`@_${scormTypeAttribute}`]: 'sco',
       '@_href': 'index.html',
-      file: contentFiles.map((href) => ({ '@_href': href })),
+      file: contentFiles.map((file) => ({ '@_href': encodePath(file) })),
     },
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { format } from '../../i18n';
 import { EMPTY_LIBRARY, type MediaLibrary } from '../media';
 import type { CourseModel, PageModel } from '../model';
+import { encodePath, relativeUrl } from '../links';
 import { courseData } from './course-data';
 import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
 import { questionView } from './question-view';
@@ -17,12 +18,13 @@ export interface RenderedSite {
   files: Map<string, string | Buffer>;
 }
 
-function linkEnv(model: CourseModel, fromFile: string): LinkEnv {
+/** Links in Markdown from course file `fromFile`, rendered into the package file `outputFile`. */
+function linkEnv(model: CourseModel, fromFile: string, outputFile = 'index.html'): LinkEnv {
   const printable = new Map(model.printables.map((p) => [p.source, p.href]));
   return {
     fromFile,
     firstPageOf: (lessonId) => model.lessons.find((l) => l.id === lessonId)?.pageIds[0],
-    packagePath: (coursePath) => printable.get(coursePath) ?? coursePath,
+    assetUrl: (coursePath) => relativeUrl(outputFile, printable.get(coursePath) ?? coursePath),
   };
 }
 
@@ -58,7 +60,7 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
       lessonLabel: n ? `${format(strings.lesson ?? '', { n })} · ${lesson.title}` : lesson.title,
       html: pageHtml(model, page, strings, media),
       isQuiz: model.quiz?.pageId === page.id,
-      handouts: lesson.handouts,
+      handouts: lesson.handouts.map((h) => ({ ...h, href: encodePath(h.href) })),
     };
   });
   const lessons = model.lessons.map((l) => ({
@@ -67,12 +69,13 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
     pages: l.pageIds.map((id) => ({ id, title: model.pages.find((p) => p.id === id)?.title ?? id })),
   }));
   const data = JSON.stringify(courseData(model, strings)).replace(/</g, '\\u003c');
-  files.set('index.html', templates.course({ ...model, strings, pages, lessons, data }));
+  const theme = { ...model.theme, logo: model.theme.logo && encodePath(model.theme.logo) };
+  files.set('index.html', templates.course({ ...model, theme, strings, pages, lessons, data }));
   files.set('coursepack.css', templates.css + blockStyles(model.blockAssets.styles));
   for (const printable of model.printables) {
     if (!printable.markdown) continue;
     const depth = printable.href.split('/').length - 1;
-    const html = renderMarkdown(printable.markdown.text, linkEnv(model, printable.source));
+    const html = renderMarkdown(printable.markdown.text, linkEnv(model, printable.source, printable.href));
     const title = plainText(printable.title.endsWith('.md') ? printable.markdown.text.match(/^#\s+(.+)$/m)?.[1] ?? printable.title : printable.title);
     files.set(printable.href, templates.handout({ ...model, title, courseTitle: model.title, html, strings, root: '../'.repeat(depth) }));
   }

@@ -17,8 +17,8 @@ export interface LinkEnv {
   fromFile: string;
   /** First page of a lesson, for links to lesson files. */
   firstPageOf(lessonId: string): string | undefined;
-  /** Package path for a course file (printable .md handouts become .html). */
-  packagePath(coursePath: string): string;
+  /** URL, relative to the page being rendered and percent-encoded, of a course file in the package. */
+  assetUrl(coursePath: string): string;
   /** Set on course pages; handouts show the original files. */
   media?: PageMedia;
 }
@@ -38,7 +38,7 @@ rules.link_open = (tokens, idx, options, env: LinkEnv, self) => {
     token.attrSet('href', `#${pageId}`);
     token.attrSet('data-page', pageId);
   } else if (target.kind === 'asset') {
-    token.attrSet('href', env.packagePath(target.path));
+    token.attrSet('href', env.assetUrl(target.path));
     token.attrSet('target', '_blank');
   }
   return renderToken(tokens, idx, options, env, self);
@@ -47,7 +47,7 @@ rules.link_open = (tokens, idx, options, env: LinkEnv, self) => {
 /** A Markdown image token as a <picture> of its encoded variants (blocks place images with it too). */
 export function imageHtml(token: Token, env: LinkEnv, options: { sizes?: string; className?: string } = {}): string {
   const target = classifyLink(token.attrGet('src') ?? '', env.fromFile);
-  const src = target.kind === 'asset' ? env.packagePath(target.path) : token.attrGet('src') ?? '';
+  const src = target.kind === 'asset' ? env.assetUrl(target.path) : token.attrGet('src') ?? '';
   const decorative = token.attrGet('title') === 'decorative';
   const image = target.kind === 'asset' ? env.media?.library.images.get(target.path) : undefined;
   const lazy = !env.media || env.media.placed++ > 0;
@@ -83,7 +83,7 @@ export function renderMarkdown(text: string, env: LinkEnv): string {
 /** Plain text of inline Markdown, for interaction descriptions and xAPI definitions. */
 export function plainText(text: string): string {
   return markdown
-    .renderInline(text, { fromFile: '', firstPageOf: () => '', packagePath: (p: string) => p })
+    .renderInline(text, { fromFile: '', firstPageOf: () => '', assetUrl: (p: string) => p })
     .replace(/<[^>]*>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

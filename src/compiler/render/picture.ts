@@ -1,3 +1,4 @@
+import { encodePath } from '../links';
 import { markdown } from '../markdown';
 import type { ImageAsset } from '../media';
 
@@ -23,7 +24,7 @@ export interface PictureOptions {
 export function pictureHtml(image: ImageAsset | undefined, src: string, alt: string, options: PictureOptions): string {
   const sizes = options.sizes ?? CONTENT_SIZES;
   const attrs = [
-    `src="${escape(image?.src ?? src)}"`,
+    `src="${escape(image ? encodePath(image.src) : src)}"`,
     image?.srcset && `srcset="${escape(image.srcset)}" sizes="${sizes}"`,
     image?.width && `width="${image.width}" height="${image.height}"`,
     `alt="${escape(alt)}"`,

@@ -22,9 +22,11 @@ export function checkReferences(source: SourceSet, lessons: ParsedLesson[], less
     const file = lesson.file;
     const offset = lesson.bodyLine;
     for (const handout of lesson.front.handouts) {
-      const target = classifyLink(handout.file, 'course.yaml');
+      const target = classifyLink(handout.file, 'course.yaml', { literal: true });
       if (target.kind !== 'asset' || !source.files.has(target.path)) {
-        diagnostics.error(file.display, 2, 'reference/missing-handout', `handout file "${handout.file}" not found`, 'paths in front matter are relative to the course folder, e.g. handouts/checklist.en.md');
+        const cut = target.kind === 'asset' && [...source.files.keys()].find((f) => f.startsWith(`${target.path} #`));
+        const hint = cut ? `in YAML " #" starts a comment: quote the path, file: "${cut}"` : 'paths in front matter are relative to the course folder, e.g. handouts/checklist.en.md';
+        diagnostics.error(file.display, 2, 'reference/missing-handout', `handout file "${handout.file}" not found`, hint);
       }
     }
     for (const page of lesson.pages) {
@@ -49,6 +51,7 @@ export function checkReferences(source: SourceSet, lessons: ParsedLesson[], less
       const target = classifyLink(href, file.relative);
       const rule = what === 'media' ? 'media/missing' : 'link/broken';
       if (what === 'media' && target.kind === 'external') diagnostics.error(file.display, line, 'media/external', `image "${href}" is on another host`, 'learners may be offline or behind a firewall: save the file into the course folder (media/) and point at it');
+      else if (target.kind === 'malformed') diagnostics.error(file.display, line, 'reference/malformed-escape', `"${href}" has a percent-escape that is not UTF-8`, 'write the file name as it is (e.g. café.png), or escape each byte of its UTF-8 (%C3%A9); a literal % is %25');
       else if (target.kind === 'outside') diagnostics.error(file.display, line, rule, `"${href}" points outside the course folder`, 'copy the file into the course folder (media/ or handouts/)');
       else if (target.kind === 'asset' && !source.files.has(target.path)) diagnostics.error(file.display, line, rule, `"${href}": file ${target.path} not found`, 'check the path: it is relative to this file');
       else if (target.kind === 'page' && !pageIds.has(target.pageId)) diagnostics.error(file.display, line, rule, `"${href}": no page has the id "${target.pageId}"`, 'page ids are set with "# Title {#page-id}"');
