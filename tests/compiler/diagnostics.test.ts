@@ -111,4 +111,11 @@ describe('malformed input gives a clear error naming file and line, and writes n
     const errors = await errorsOf(dir);
     expect(errors).toContainEqual(expect.objectContaining({ rule: 'reference/missing-handout', hint: 'in YAML " #" starts a comment: quote the path, file: "handouts/basics #2.md"' }));
   });
+
+  test('a # in a linked file name (a URL fragment) gets the hint to write %23', async () => {
+    const dir = courseCopy({ [basics]: (t) => t.replace('(../media/dot.svg)', '(../media/dot#2.svg)') });
+    writeFileSync(path.join(dir, 'media', 'dot#2.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'media/missing', line: lineOf(dir, basics, 'dot#2'), hint: 'in a link "#" starts a fragment: write it as %23, e.g. dot%232.svg' });
+  });
 });

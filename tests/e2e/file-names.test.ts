@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { build, type CompileResult } from '../../src/compiler';
 import { checkPackage } from '../../src/conformance';
 import { ContentError, formatDiagnostics } from '../../src/diagnostics';
@@ -13,6 +14,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 const ODD = ['café au lait.svg', '50% #1 & co.svg', 'خريطة الهجرة.svg'];
 const HANDOUT = 'notes & tips #2 (50%).md';
 const DOWNLOAD = 'plan 100% #1.txt';
+/** A photo: the media stage writes WebP/PNG variants named after it, listed in srcset. */
+const PHOTO = 'photo été, #3 & 100%.png';
 
 let result: CompileResult & { files: string[] };
 let browser: Browser;
@@ -25,10 +28,11 @@ beforeAll(async () => {
         .replace('    file: handouts/basics.en.md', `    file: handouts/basics.en.md\n  - title: Plan\n    file: "handouts/${DOWNLOAD}"`)
         .replace(
           'See [the choices page](#choices).',
-          `See [the choices page](#choices). ![Coffee](<../media/${ODD[0]}>) ![Fifty](../media/${encodeURIComponent(ODD[1]!)}) ![Map](<../media/${ODD[2]}>) and [the notes](<../handouts/${HANDOUT.replace('#', '%23')}>).`,
+          `See [the choices page](#choices). ![Coffee](<../media/${ODD[0]}>) ![Fifty](../media/${encodeURIComponent(ODD[1]!)}) ![Map](<../media/${ODD[2]}>) ![Photo](<../media/${PHOTO.replace('#', '%23')}>) and [the notes](<../handouts/${HANDOUT.replace('#', '%23')}>).`,
         ),
   });
   for (const name of ODD) copyFileSync(path.join(dir, 'media', 'dot.svg'), path.join(dir, 'media', name));
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#336699' } }).png().toFile(path.join(dir, 'media', PHOTO));
   writeFileSync(path.join(dir, 'handouts', HANDOUT), `# Notes & tips\n\n![Coffee](<../media/${ODD[0]}>)\n`);
   writeFileSync(path.join(dir, 'handouts', DOWNLOAD), 'The plan.\n');
   const out = mkdtempSync(path.join(tmpdir(), 'cp-names-'));
@@ -71,11 +75,14 @@ test.each(['web', 'scorm12'])('in Chromium, every image and link of the %s packa
     const out: { img: string[]; link: string[] } = { img: [], link: [] };
     for (const t of document.querySelectorAll('template')) {
       for (const img of t.content.querySelectorAll('img')) out.img.push(new URL(img.getAttribute('src')!, document.baseURI).href);
+      for (const el of t.content.querySelectorAll('[srcset]')) {
+        for (const candidate of el.getAttribute('srcset')!.split(', ')) out.img.push(new URL(candidate.split(' ')[0]!, document.baseURI).href);
+      }
       for (const a of t.content.querySelectorAll('a[href]:not([href^="#"])')) out.link.push(new URL(a.getAttribute('href')!, document.baseURI).href);
     }
     return out;
   });
-  expect(refs.img.length).toBeGreaterThanOrEqual(5);
+  expect(refs.img.length).toBeGreaterThanOrEqual(8);
   expect(refs.link.length).toBeGreaterThanOrEqual(3);
   const loaded = await page.evaluate(
     (urls) => Promise.all(urls.map((u) => new Promise<boolean>((resolve) => Object.assign(new Image(), { onload: () => resolve(true), onerror: () => resolve(false), src: u })))),

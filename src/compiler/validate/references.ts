@@ -47,13 +47,18 @@ export function checkReferences(source: SourceSet, lessons: ParsedLesson[], less
         }
       }
     }
+    /** A file name with # in it, cut at the # (a URL's fragment), is the commonest "not found". */
+    function missingHint(path: string): string {
+      const cut = [...source.files.keys()].find((f) => f.startsWith(`${path}#`));
+      return cut ? `in a link "#" starts a fragment: write it as %23, e.g. ${cut.split('/').pop()!.replace(/#/g, '%23')}` : 'check the path: it is relative to this file';
+    }
     function checkTarget(href: string, line: number, what: 'media' | 'link'): void {
       const target = classifyLink(href, file.relative);
       const rule = what === 'media' ? 'media/missing' : 'link/broken';
       if (what === 'media' && target.kind === 'external') diagnostics.error(file.display, line, 'media/external', `image "${href}" is on another host`, 'learners may be offline or behind a firewall: save the file into the course folder (media/) and point at it');
       else if (target.kind === 'malformed') diagnostics.error(file.display, line, 'reference/malformed-escape', `"${href}" has a percent-escape that is not UTF-8`, 'write the file name as it is (e.g. café.png), or escape each byte of its UTF-8 (%C3%A9); a literal % is %25');
       else if (target.kind === 'outside') diagnostics.error(file.display, line, rule, `"${href}" points outside the course folder`, 'copy the file into the course folder (media/ or handouts/)');
-      else if (target.kind === 'asset' && !source.files.has(target.path)) diagnostics.error(file.display, line, rule, `"${href}": file ${target.path} not found`, 'check the path: it is relative to this file');
+      else if (target.kind === 'asset' && !source.files.has(target.path)) diagnostics.error(file.display, line, rule, `"${href}": file ${target.path} not found`, missingHint(target.path));
       else if (target.kind === 'page' && !pageIds.has(target.pageId)) diagnostics.error(file.display, line, rule, `"${href}": no page has the id "${target.pageId}"`, 'page ids are set with "# Title {#page-id}"');
       else if (target.kind === 'lesson' && !lessonIds.has(target.lessonId)) diagnostics.error(file.display, line, rule, `"${href}": lesson "${target.lessonId}" is not in course.yaml's lessons`, 'link to a lesson listed in course.yaml');
       else if (target.kind === 'lesson' && target.pageId && !pageIds.has(target.pageId)) diagnostics.error(file.display, line, rule, `"${href}": no page has the id "${target.pageId}"`);
