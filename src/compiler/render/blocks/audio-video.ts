@@ -1,14 +1,14 @@
-import { classifyLink } from '../../links';
+import { classifyLink, encodePath } from '../../links';
 import type { BlockFamily, BlockNode, RenderContext } from './family';
 import { hasText } from './lead-image';
 import { esc } from './markup';
 
 const TYPES: Record<string, string> = { mp4: 'video/mp4', m4v: 'video/mp4', webm: 'video/webm', ogv: 'video/ogg', mp3: 'audio/mpeg', m4a: 'audio/mp4', aac: 'audio/aac', ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', wav: 'audio/wav' };
 
-/** Package path of a file attribute (the lesson writes it relative to itself). */
-function packagePath(href: string, ctx: RenderContext): string {
+/** URL (percent-encoded, relative to the page) of a file attribute the lesson writes relative to itself. */
+function fileUrl(href: string, ctx: RenderContext): string {
   const target = classifyLink(href, ctx.env.fromFile);
-  return target.kind === 'asset' ? ctx.env.packagePath(target.path) : href;
+  return target.kind === 'asset' ? ctx.env.assetUrl(target.path) : href;
 }
 
 function typeOf(file: string, audio: boolean): string {
@@ -27,7 +27,7 @@ function languageName(lang: string): string {
 }
 
 function player(node: BlockNode, ctx: RenderContext, kind: 'video' | 'audio'): string {
-  const src = packagePath(node.attrs.src ?? '', ctx);
+  const src = fileUrl(node.attrs.src ?? '', ctx);
   const title = node.attrs.title ? ctx.inline(node.attrs.title) : '';
   const name = title ? ` aria-label="${esc(title.replace(/<[^>]*>/g, ''))}"` : '';
   const download = `<a href="${esc(src)}">${esc(ctx.strings[kind === 'video' ? 'downloadVideo' : 'downloadAudio'] ?? 'Download')}</a>`;
@@ -37,11 +37,11 @@ function player(node: BlockNode, ctx: RenderContext, kind: 'video' | 'audio'): s
     const poster = node.attrs.poster && classifyLink(node.attrs.poster, ctx.env.fromFile);
     const image = poster && poster.kind === 'asset' ? ctx.env.media?.library.images.get(poster.path) : undefined;
     // The fallback variant: the one format every browser shows as a poster.
-    if (node.attrs.poster) attrs += ` poster="${esc(image?.src ?? packagePath(node.attrs.poster, ctx))}"`;
+    if (node.attrs.poster) attrs += ` poster="${esc(image ? encodePath(image.src) : fileUrl(node.attrs.poster, ctx))}"`;
     if (image?.width) attrs += ` width="${image.width}" height="${image.height}"`;
     attrs += ' playsinline';
     const lang = ctx.env.media?.lang ?? 'en';
-    if (node.attrs.captions) tracks = `<track kind="captions" src="${esc(packagePath(node.attrs.captions, ctx))}" srclang="${esc(lang)}" label="${esc(languageName(lang))}" default>`;
+    if (node.attrs.captions) tracks = `<track kind="captions" src="${esc(fileUrl(node.attrs.captions, ctx))}" srclang="${esc(lang)}" label="${esc(languageName(lang))}" default>`;
   }
   const element = `<${kind} ${attrs}><source src="${esc(src)}" type="${typeOf(src, kind === 'audio')}">${tracks}${download}</${kind}>`;
   const caption = title ? `<figcaption>${title}</figcaption>` : '';
