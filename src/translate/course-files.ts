@@ -7,13 +7,14 @@ import type { CourseSpec } from '../schema';
 import { FRONT_MATTER } from './fences';
 import { segmentMarkdown } from './segment-markdown';
 import { segmentYaml } from './segment-yaml';
-import { textOf, type Run, type Unit } from './unit';
-import { addLanguage, setLocalized } from './yaml-edit';
+import type { Run, Unit } from './unit';
+import { courseTexts, localizedFile, workshopFile } from './localized-file';
+import { interfaceFile, shipsInterface } from './interface-file';
 import type { Segmented, Slot } from './slots';
 
 /** One file of the course that holds translatable text, read in the source language. */
 export interface TranslatableFile {
-  kind: 'course' | 'lesson' | 'handout';
+  kind: 'course' | 'workshop' | 'strings' | 'lesson' | 'handout';
   /** Course-relative path of the source-language file. */
   path: string;
   text: string;
@@ -38,49 +39,6 @@ export function languagePath(file: string, srcLang: string, lang: string): strin
   const stem = file.slice(0, file.length - ext.length);
   const base = stem.endsWith(`.${srcLang}`) ? stem.slice(0, -srcLang.length - 1) : stem;
   return `${base}.${lang}${ext}`;
-}
-
-const COURSE_TEXT: { key: string[]; note: string }[] = [
-  { key: ['title'], note: 'Course title (LMS catalogue, header, manifest)' },
-  { key: ['description'], note: 'Course description (LMS catalogue, manifest)' },
-  { key: ['organization'], note: 'Organisation name (header, manifest)' },
-  { key: ['theme', 'logoAlt'], note: 'Text alternative of the logo (screen readers)' },
-];
-
-/** course.yaml: titles and descriptions are per-language maps; one slot rewrites the file. */
-function courseFile(file: SourceFile, spec: CourseSpec, srcLang: string): TranslatableFile {
-  const valueOf = (key: string[], lang: string): string | undefined => {
-    const v = key.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], spec);
-    if (typeof v === 'string') return lang === srcLang ? v : undefined;
-    return (v as Record<string, string> | undefined)?.[lang];
-  };
-  const present = COURSE_TEXT.filter((t) => valueOf(t.key, srcLang) !== undefined);
-  const units = present.map((t) => ({ id: t.key.join('.'), runs: [{ kind: 'text' as const, text: valueOf(t.key, srcLang)! }], notes: [`${t.note} — course.yaml`] }));
-  const slot: Slot = {
-    start: 0,
-    end: file.text.length,
-    fill: (lookup, options) => {
-      let text = file.text;
-      for (const t of present) text = setLocalized(text, t.key, options.srcLang, options.lang, textOf(lookup(t.key.join('.'))));
-      return addLanguage(text, options.lang);
-    },
-  };
-  return {
-    kind: 'course',
-    path: 'course.yaml',
-    text: file.text,
-    units,
-    slots: [slot],
-    targetPath: () => 'course.yaml',
-    existing: (lang) => {
-      const found = new Map<string, Run[]>();
-      for (const t of present) {
-        const v = valueOf(t.key, lang);
-        if (v !== undefined) found.set(t.key.join('.'), [{ kind: 'text', text: v }]);
-      }
-      return found.size ? found : undefined;
-    },
-  };
 }
 
 /** A lesson: its front matter (title, handout titles) and its Markdown body. */
@@ -111,7 +69,9 @@ export async function loadTranslatable(courseDir: string): Promise<TranslatableC
   const { spec } = course;
   const srcLang = spec.languages[0]!;
   const single = spec.languages.length === 1;
-  const files: TranslatableFile[] = [courseFile(source.courseFile, spec, srcLang)];
+  const files: TranslatableFile[] = [localizedFile(source.courseFile, courseTexts(spec), srcLang)];
+  const workshop = await workshopFile(source, srcLang);
+  if (workshop) files.push(workshop);
   const handouts = new Set<string>();
   const textFile = (kind: 'lesson' | 'handout', file: SourceFile, segment: (text: string) => Segmented, lookupTarget: (p: string) => SourceFile | undefined): TranslatableFile => {
     const { units, slots } = segment(file.text);
@@ -145,6 +105,12 @@ export async function loadTranslatable(courseDir: string): Promise<TranslatableC
     files.push(textFile('handout', file, (text) => segmentMarkdown(text, { file: handout }), (p) => source.markdownFiles.get(p)));
   }
   return { source, spec, srcLang, files };
+}
+
+/** The files a translation into `lang` covers: the player's strings too when Coursepack does not ship them. */
+export function filesFor(course: TranslatableCourse, lang: string): TranslatableFile[] {
+  const strings = shipsInterface(lang) && !course.source.stringFiles.has(lang) ? [] : [interfaceFile(course.source, course.srcLang)];
+  return [...course.files, ...strings];
 }
 
 /** Course-relative .md files a lesson points at: handouts in its front matter, links in its text. */

@@ -1,5 +1,5 @@
 import { alignCodes, type ExportDocument, type ExportFile } from './document';
-import { loadTranslatable, type TranslatableCourse, type TranslatableFile } from './course-files';
+import { filesFor, loadTranslatable, type TranslatableCourse, type TranslatableFile } from './course-files';
 import { pseudoRuns } from './pseudo';
 import { readState, sourceHash, stateKey, type TranslationState } from './state';
 import type { Run, Unit } from './unit';
@@ -42,7 +42,7 @@ function existingTargets(file: TranslatableFile, lang: string, skipped: string[]
   const mine = idsByPage(file.units.map((u) => u.id));
   const theirs = idsByPage(existing.keys());
   for (const [page, ids] of mine) {
-    if (file.kind === 'course' || theirs.get(page)?.join() === ids.join()) continue;
+    if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings' || theirs.get(page)?.join() === ids.join()) continue;
     for (const id of ids) existing.delete(id);
     skipped.push(`${file.targetPath(lang)}: ${page}`);
   }
@@ -51,7 +51,7 @@ function existingTargets(file: TranslatableFile, lang: string, skipped: string[]
 
 export function exportDocument(course: TranslatableCourse, options: ExportOptions, state: TranslationState | undefined): { doc: ExportDocument; skippedPages: string[] } {
   const skippedPages: string[] = [];
-  const files: ExportFile[] = course.files.map((file) => {
+  const files: ExportFile[] = filesFor(course, options.lang).map((file) => {
     const targets = options.pseudo ? undefined : existingTargets(file, options.lang, skippedPages);
     return {
       original: file.path,

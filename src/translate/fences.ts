@@ -45,10 +45,10 @@ const QUESTION: YamlRules = {
   maxLength: (path, root) => (path[0] === 'answers' ? Number((root as Data)?.maxLength ?? 40) : undefined),
 };
 
-/** Facilitator activities (workshop kit): the usual learner- and facilitator-facing text fields. */
+/** Facilitated activities (workshop kit, src/schema/activity.ts): what the facilitator reads out or hands round. */
 const ACTIVITY: YamlRules = {
-  textKeys: new Set(['title', 'name', 'prompt', 'text', 'instructions', 'description', 'debrief', 'question', 'questions', 'steps', 'materials', 'outcome', 'summary', 'label', 'caption', 'alt', 'feedback', 'situation', 'consequence', 'roles', 'tips']),
-  notes: (path, root) => [`Activity "${String((root as Data)?.id ?? '')}": ${path.join(' › ')}`],
+  textKeys: new Set(['title', 'purpose', 'grouping', 'materials', 'steps', 'debrief', 'notes']),
+  notes: (path, root) => [`Workshop activity "${String((root as Data)?.id ?? '')}" (facilitator and participants): ${path.join(' › ')}`],
 };
 
 export function fenceRules(info: string): FenceRules | undefined {
@@ -59,9 +59,15 @@ export function fenceRules(info: string): FenceRules | undefined {
   return undefined;
 }
 
-/** Lesson front matter: the lesson title and its handouts' titles; handout files follow the language. */
+const frontNote = (path: YamlPath): string => {
+  if (path[0] === 'title') return 'Lesson title (menu, page header)';
+  if (path[0] === 'objectives') return `Learning objective ${String(path[1])}, as the learner reads it (lesson start, quiz results)`;
+  return `Title of handout ${String(path[1])} (download link)`;
+};
+
+/** Lesson front matter: the title, objectives and handout titles; handout files follow the language. */
 export const FRONT_MATTER: YamlRules = {
-  textKeys: new Set(['title']),
+  textKeys: new Set(['title', 'text']),
   pathKeys: new Set(['file']),
-  notes: (path) => [path[0] === 'title' ? 'Lesson title (menu, page header)' : `Title of handout ${String(path[1])} (download link)`],
+  notes: (path) => [frontNote(path)],
 };

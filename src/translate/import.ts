@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ContentError, Diagnostics } from '../diagnostics';
 import { codeProblems, type ReadDocument, type ReadUnit } from './document';
-import { languagePath, loadTranslatable, segmentLesson, type TranslatableCourse, type TranslatableFile } from './course-files';
+import { filesFor, languagePath, loadTranslatable, segmentLesson, type TranslatableCourse, type TranslatableFile } from './course-files';
 import { segmentMarkdown } from './segment-markdown';
 import { applySlots, type FillOptions } from './slots';
 import { DRAFT, readState, sourceHash, stateKey, statePath, stateText } from './state';
@@ -58,7 +58,7 @@ export async function importDocument(courseDir: string, read: ReadDocument, xlif
   const state = (await readState(courseDir, lang)) ?? { sourceLanguage: course.srcLang, units: {} };
   let units = 0;
   let drafted = 0;
-  for (const file of course.files) {
+  for (const file of filesFor(course, lang)) {
     const readFile = read.files.find((f) => f.original === file.path);
     const byId = new Map<string, ReadUnit>((readFile?.units ?? []).map((u) => [u.id, u]));
     const targets = new Map<string, Run[]>();
@@ -94,7 +94,7 @@ export async function importDocument(courseDir: string, read: ReadDocument, xlif
 
 /** The file must parse back into the same units with the same codes; else a target broke the Markdown. */
 function checkWritten(file: TranslatableFile, text: string, targets: Map<string, Run[]>, byId: Map<string, ReadUnit>, xliffName: string, diagnostics: Diagnostics): void {
-  if (file.kind === 'course') return;
+  if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings') return;
   const lessonId = path.posix.basename(file.path).split('.')[0]!;
   const again = file.kind === 'lesson' ? segmentLesson(text, lessonId, file.path) : segmentMarkdown(text, { file: file.path });
   const parsed = new Map(again.units.map((u) => [u.id, u.runs]));

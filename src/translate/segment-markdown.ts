@@ -1,11 +1,22 @@
-import { markdown, type Token } from '../compiler/markdown';
-import { markdownOfRuns, runsOfTokens, UnsupportedInline, type WriteContext } from './inline';
+import { BLOCK_CLOSE, BLOCK_OPEN, markdown, type Token } from '../compiler/markdown';
+import { markdownOfRuns, runsOfMarkdown, runsOfTokens, UnsupportedInline, type WriteContext } from './inline';
 import { mapLinks, segmentYaml, type SegmentedYaml } from './segment-yaml';
 import { fenceRules } from './fences';
 import { lineStarts, type Segmented, type Slot } from './slots';
 import type { Run, Unit } from './unit';
 
 const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
+
+/** Attributes of `::: name key="value"` blocks that learners read (titles, labels, alt text…). */
+const TEXT_ATTRIBUTES = new Set(['title', 'label', 'by', 'source', 'alt', 'caption', 'summary']);
+const ATTRIBUTE = /([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)')/g;
+
+/** An attribute value back in quotes that it cannot end early. */
+function quoted(value: string): string {
+  if (!value.includes('"')) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/"/g, '&quot;')}"`;
+}
 
 /** What the segmenter knows about the file it reads. */
 export interface MarkdownContext {
@@ -83,6 +94,7 @@ export function segmentMarkdown(text: string, ctx: MarkdownContext): Segmented {
   let cell = 0;
   let row = -1;
   const stack: string[] = [];
+  const blocks: string[] = [];
   const next = (kind: string) => {
     const n = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, n);
@@ -90,12 +102,35 @@ export function segmentMarkdown(text: string, ctx: MarkdownContext): Segmented {
   };
   const lineOf = (i: number) => (ctx.firstLine ?? 1) + i;
   const add = (id: string, runs: Run[], place: Place, write: WriteContext, note: string, line: number) => {
-    units.push({ id, runs, notes: [`${note} — ${ctx.file}:${lineOf(line)}${pageTitle ? `, page “${pageTitle}”` : ''}`] });
+    const inBlock = blocks.length ? ` in a “${blocks.at(-1)}” block` : '';
+    units.push({ id, runs, notes: [`${note}${inBlock} — ${ctx.file}:${lineOf(line)}${pageTitle ? `, page “${pageTitle}”` : ''}`] });
     slots.push({
       start: place.start,
       end: place.end,
       fill: (lookup, options) => markdownOfRuns(lookup(id), { ...write, mapData: mapLinks(options) }).replace(/\n/g, `\n${place.continuation}`),
     });
+  };
+
+  /** Units for the text attributes on a block's opening line; the name and other attributes stay. */
+  const blockAttributes = (line: number) => {
+    const lineStart = starts[line]!;
+    const source = text.slice(lineStart, (starts[line + 1] ?? text.length + 1) - 1);
+    const block = next('b');
+    for (const m of source.matchAll(ATTRIBUTE)) {
+      const value = m[2] ?? m[3] ?? '';
+      if (!TEXT_ATTRIBUTES.has(m[1]!) || !value.trim()) continue;
+      let runs: Run[];
+      try {
+        runs = runsOfMarkdown(value);
+      } catch (error) {
+        if (error instanceof UnsupportedInline) continue;
+        throw error;
+      }
+      const id = `${block}.${m[1]}`;
+      const start = lineStart + m.index! + m[1]!.length + 1;
+      units.push({ id, runs, notes: [`“${m[1]}” of a “${blocks.at(-1)}” block — ${ctx.file}:${lineOf(line)}${pageTitle ? `, page “${pageTitle}”` : ''}`] });
+      slots.push({ start, end: start + value.length + 2, fill: (lookup, options) => quoted(markdownOfRuns(lookup(id), { block: false, mapData: mapLinks(options) }).replace(/\n/g, ' ')) });
+    }
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -111,6 +146,12 @@ export function segmentMarkdown(text: string, ctx: MarkdownContext): Segmented {
     if (t.type === 'table_open') {
       tables += 1;
       row = -1;
+    }
+    if (t.type === BLOCK_CLOSE) blocks.pop();
+    if (t.type === BLOCK_OPEN) {
+      blocks.push(t.info.trim().split(/\s+/)[0] ?? '');
+      if (t.map) blockAttributes(t.map[0]);
+      continue;
     }
     if (t.type === 'fence') {
       const rules = fenceRules(t.info.trim());

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { loadTranslatable } from './course-files';
+import { filesFor, loadTranslatable } from './course-files';
 import { readState, sourceHash, stateKey, unitStatus } from './state';
 
 export interface LanguageStatus {
@@ -25,7 +25,7 @@ export async function translationStatus(courseDir: string, only?: string[]): Pro
   for (const lang of langs) {
     const state = await readState(courseDir, lang);
     const status: LanguageStatus = { lang, units: 0, translated: 0, missing: 0, outdated: 0, outdatedUnits: [], tracked: state !== undefined };
-    for (const file of course.files) {
+    for (const file of filesFor(course, lang)) {
       const existing = file.existing(lang);
       for (const unit of file.units) {
         const key = stateKey(file.path, unit.id);

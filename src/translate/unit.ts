@@ -3,7 +3,7 @@
  * an option, a title…) as text runs and inline codes. Codes stand for Markdown syntax the
  * translator must keep but never types: `**`, `[`…`](href)`, `` `code` ``.
  */
-export type CodeType = 'bold' | 'italic' | 'strike' | 'link' | 'image' | 'code' | 'break' | 'autolink';
+export type CodeType = 'bold' | 'italic' | 'strike' | 'link' | 'image' | 'code' | 'break' | 'autolink' | 'var';
 
 export type Run =
   | { kind: 'text'; text: string }
@@ -32,3 +32,6 @@ export interface SourceDocument {
 }
 
 export const textOf = (runs: readonly Run[]): string => runs.map((r) => (r.kind === 'text' ? r.text : '')).join('');
+
+/** Text with every code's own characters: for strings that are not Markdown. */
+export const plainOf = (runs: readonly Run[]): string => runs.map((r) => (r.kind === 'text' ? r.text : r.data)).join('');

@@ -12,7 +12,7 @@ import { lineStarts } from './slots';
 const NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
 /** ctype values of the 1.2 schema (or x- extensions it allows). */
-const CTYPE: Record<CodeType, string> = { bold: 'bold', italic: 'italic', strike: 'x-strike', link: 'link', image: 'x-image', code: 'x-code', break: 'lb', autolink: 'x-link' };
+const CTYPE: Record<CodeType, string> = { bold: 'bold', italic: 'italic', strike: 'x-strike', link: 'link', image: 'x-image', code: 'x-code', break: 'lb', autolink: 'x-link', var: 'x-var' };
 
 function inlineXml(runs: readonly Run[]): string {
   return runs

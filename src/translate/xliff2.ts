@@ -19,6 +19,7 @@ const TYPE: Record<CodeType, string> = {
   code: 'type="other"',
   break: 'type="fmt" subType="xlf:lb"',
   autolink: 'type="link"',
+  var: 'type="other" subType="xlf:var"',
 };
 
 /** Serialises runs; `dataId` gives the <data> id of a code's Markdown. */

@@ -87,6 +87,7 @@ export function lineAt(lines: readonly number[], offset: number): number {
 
 /** What kind of Markdown a code's data is, for codes the source does not know. */
 export function typeOfData(start: string): CodeType {
+  if (/^\{\w+\}$/.test(start)) return 'var';
   if (start.startsWith('![')) return 'image';
   if (start.startsWith('[') || start.startsWith('](')) return 'link';
   if (start === '**' || start === '__') return 'bold';
@@ -98,4 +99,4 @@ export function typeOfData(start: string): CodeType {
 }
 
 /** Codes a translator must keep: dropping them loses a link, an image or literal code. */
-export const mustKeep = (type: CodeType): boolean => type === 'link' || type === 'image' || type === 'code' || type === 'autolink';
+export const mustKeep = (type: CodeType): boolean => type === 'link' || type === 'image' || type === 'code' || type === 'autolink' || type === 'var';

@@ -14,12 +14,18 @@ function entry(key: string, value: string, indent: number): string {
 }
 
 /** Sets `path.<lang>` to `value` (turning one string for all languages into a per-language map). */
-export function setLocalized(text: string, path: string[], srcLang: string, lang: string, value: string): string {
+export function setLocalized(text: string, path: (string | number)[], srcLang: string, lang: string, value: string): string {
   const doc = parseDocument(text);
   const node = doc.getIn(path, true) as Node | undefined;
   if (isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && p.key.value === lang);
     if (pair && isScalar(pair.value) && pair.value.value === value) return text;
+    if (node.flow && node.range) {
+      // { en: Short, fr: Court }: rewritten whole, values as JSON strings (valid YAML scalars).
+      const values = { ...(node.toJSON() as Record<string, unknown>), [lang]: value };
+      const flow = `{ ${Object.entries(values).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }`;
+      return text.slice(0, node.range[0]) + flow + text.slice(node.range[1]);
+    }
     const first = node.items[0]?.key as Node | undefined;
     const indent = first?.range ? columnOf(text, first.range[0]) : 2;
     if (pair && isScalar(pair.key) && pair.key.range && (pair.value as Node | null)?.range) {
@@ -35,8 +41,8 @@ export function setLocalized(text: string, path: string[], srcLang: string, lang
     return `${text.slice(0, cut)}\n${entry(lang, value, indent)}${text.slice(cut)}`;
   }
   if (isScalar(node) && node.range) {
-    if (lang === srcLang) return text;
-    const parentIndent = columnOf(text, node.range[0]) - (path.at(-1)!.length + 2);
+    if (lang === srcLang || node.value === value) return text;
+    const parentIndent = columnOf(text, node.range[0]) - (String(path.at(-1)).length + 2);
     const indent = Math.max(parentIndent, 0) + 2;
     const lines = `\n${entry(srcLang, String(node.value), indent)}\n${entry(lang, value, indent)}`;
     return text.slice(0, node.range[0]).replace(/[ \t]+$/, '') + lines + text.slice(node.range[1]).replace(/^[ \t]*(?=\n)/, '');

@@ -9,7 +9,8 @@ import { answerShape, structureHash } from './shapes';
 import { trackBlocks, usedFamilies } from './blocks';
 import { blockFiles } from './block-files';
 
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi']);
+// qps-plocm: the right-to-left pseudo language of `coursepack translate --pseudo --rtl`.
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi', 'qps-plocm']);
 const DEFAULT_COLOUR = '#00548a';
 const DEFAULT_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
@@ -108,7 +109,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     id: spec.id,
     version: spec.version,
     lang,
-    dir: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
+    dir: RTL.has(lang) || RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     languages: spec.languages,
     strings: course.strings.get(lang) ?? {},
     title: text(spec.title),
