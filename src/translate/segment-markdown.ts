@@ -8,7 +8,9 @@ import type { Run, Unit } from './unit';
 const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
 
 /** Attributes of `::: name key="value"` blocks that learners read (titles, labels, alt text…). */
-const TEXT_ATTRIBUTES = new Set(['title', 'label', 'by', 'source', 'alt', 'caption', 'summary']);
+const TEXT_ATTRIBUTES = new Set(['title', 'label', 'by', 'source', 'alt', 'caption', 'credit', 'summary']);
+/** Attributes naming a file, which may have a translation of its own (captions.fr.vtt). */
+const PATH_ATTRIBUTES = new Set(['src', 'captions', 'poster', 'file']);
 const ATTRIBUTE = /([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)')/g;
 
 /** An attribute value back in quotes that it cannot end early. */
@@ -118,6 +120,8 @@ export function segmentMarkdown(text: string, ctx: MarkdownContext): Segmented {
     const block = next('b');
     for (const m of source.matchAll(ATTRIBUTE)) {
       const value = m[2] ?? m[3] ?? '';
+      const valueStart = lineStart + m.index! + m[1]!.length + 2;
+      if (PATH_ATTRIBUTES.has(m[1]!)) slots.push({ start: valueStart, end: valueStart + value.length, fill: (_lookup, options) => options.mapPath(value) });
       if (!TEXT_ATTRIBUTES.has(m[1]!) || !value.trim()) continue;
       let runs: Run[];
       try {
