@@ -10,6 +10,10 @@ export const BUDGETS = {
   runtimeGzipBytes: { scorm12: 15000, scorm2004: 15000, web: 15000, xapi: 35000, cmi5: 35000 } as Record<string, number>,
   flagshipZipBytes: 150000,
   launchMs: 150,
+  /** Issue 10: SCORM with 100 ms per API call. */
+  slowHeadingMs: 600,
+  slowTurnMs: 150,
+  slowCallsPerTurn: 3,
   /** Issue 9: a 1280 px-wide photo placed in a course ships at most this at 800 px wide. */
   image800Bytes: 150_000,
 };
@@ -84,6 +88,14 @@ export function judge(result: Omit<BenchResult, 'rows'>): Row[] {
   for (const [target, l] of Object.entries(launch?.targets ?? {})) {
     const range = `${Math.round(Math.min(...l.samplesMs))}–${Math.round(Math.max(...l.samplesMs))}`;
     rows.push(row('launch to first heading', `${launch!.course} (${launch!.lang})`, target, l.medianMs, `${Math.round(l.medianMs)} ms (median of ${l.samplesMs.length}, ${range})`, within(BUDGETS.launchMs, (n) => `${n} ms`)));
+  }
+  const slow = result.slowLms;
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  for (const [target, s] of Object.entries(slow?.targets ?? {})) {
+    const lms = `${launch?.course ?? ''} (${slow!.callMs} ms/call LMS)`;
+    rows.push(row('slow LMS: first heading', lms, target, s.headingMs, ms(s.headingMs), within(BUDGETS.slowHeadingMs, ms)));
+    rows.push(row('slow LMS: page turn to paint', lms, target, s.turnMs, `${ms(s.turnMs)} (worst ${ms(s.worstTurnMs)})`, within(BUDGETS.slowTurnMs, ms)));
+    rows.push(row('slow LMS: API calls per page turn', lms, target, s.callsPerTurn, s.callsPerTurn.toFixed(2), within(BUDGETS.slowCallsPerTurn, String)));
   }
   return rows;
 }

@@ -52,6 +52,13 @@ export interface LaunchFigures {
   skipped?: string;
 }
 
+/** SCORM under a test LMS whose every API call takes `callMs` (issue 10). */
+export interface SlowLmsFigures {
+  callMs: number;
+  /** target → medians over the runs: first heading (ms since the course frame's navigation), page turn click to painted heading, API calls per turn. */
+  targets: Record<string, { headingMs: number; turnMs: number; worstTurnMs: number; callsPerTurn: number }>;
+}
+
 export interface Machine {
   cpu: string;
   cores: number;
@@ -83,6 +90,7 @@ export interface BenchResult {
   courses: CourseFigures[];
   runtime: Record<string, RuntimeWeight>;
   launch?: LaunchFigures;
+  slowLms?: SlowLmsFigures;
   image?: ImageFigures;
   rows: Row[];
 }

@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { FLAGSHIP, judge } from './budgets';
 import { measureBuild } from './build-figures';
-import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight } from './figures';
+import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight, SlowLmsFigures } from './figures';
 import { measureImage } from './image-figures';
 import { chromiumPath, launchChromium, measureLaunch } from './launch';
 import { runtimeWeight } from './runtime-weight';
+import { measureSlowLms } from './slow-lms';
 import { generateSyntheticCourse } from './synthetic-course';
 
 export { generateSyntheticCourse } from './synthetic-course';
@@ -54,26 +55,30 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (!first) throw new Error('nothing to bench: give the flagship or at least one size');
     const runtime: Record<string, RuntimeWeight> = {};
     for (const [target, file] of Object.entries(first.zipFiles)) runtime[target] = await runtimeWeight(file);
-    const launch = await timeLaunch(first, options, info);
+    const { launch, slowLms } = await timeLaunch(first, options, info);
     options.log('encoding a 1280 px photo…');
     const image = await measureImage();
-    const partial = { date: started, machine: info, courses, runtime, launch, image };
+    const partial = { date: started, machine: info, courses, runtime, launch, slowLms, image };
     return { ...partial, rows: judge(partial) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
 }
 
-async function timeLaunch(course: CourseFigures, options: BenchOptions, info: Machine): Promise<LaunchFigures | undefined> {
+/** Launch timing, and SCORM under a slow LMS (fewer runs: each one turns several pages). */
+async function timeLaunch(course: CourseFigures, options: BenchOptions, info: Machine): Promise<{ launch?: LaunchFigures; slowLms?: SlowLmsFigures }> {
   const lang = course.languages[0]!;
-  if (options.launchRuns <= 0) return undefined;
+  if (options.launchRuns <= 0) return {};
   const executable = chromiumPath();
-  if (!executable) return { course: course.name, lang, targets: {}, skipped: 'Chromium not found (node scripts/ensure-system-packages.js installs it)' };
+  if (!executable) return { launch: { course: course.name, lang, targets: {}, skipped: 'Chromium not found (node scripts/ensure-system-packages.js installs it)' } };
   options.log(`launching ${course.name} (${lang}) in Chromium, ${options.launchRuns} runs per standard…`);
   const browser = await launchChromium(executable);
   try {
     info.chromium = browser.version();
-    return await measureLaunch(browser, course.name, lang, course.zipFiles, options.launchRuns);
+    const launch = await measureLaunch(browser, course.name, lang, course.zipFiles, options.launchRuns);
+    const slowRuns = Math.min(options.launchRuns, 3);
+    options.log(`SCORM under a slow LMS (100 ms per call), ${slowRuns} runs per standard…`);
+    return { launch, slowLms: await measureSlowLms(browser, course.zipFiles, slowRuns) };
   } finally {
     await browser.close();
   }

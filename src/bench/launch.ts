@@ -1,5 +1,5 @@
 import { existsSync, promises as fs } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { median } from './build-figures';
 import type { LaunchFigures } from './figures';
 import { startLoopback } from './loopback';
@@ -58,20 +58,25 @@ export async function measureLaunch(browser: Browser, course: string, lang: stri
 async function launchOnce(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
   try {
-    let report: (ms: number) => void = () => undefined;
-    const visible = new Promise<number>((resolve) => (report = resolve));
-    await context.exposeFunction('benchHeadingVisible', (ms: number) => report(ms));
-    await context.addInitScript(HEADING_PROBE);
-    const page = await context.newPage();
-    await page.goto(url);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no heading visible within 15 s at ${url}`)), 15000)));
-    try {
-      return await Promise.race([visible, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return (await openTimed(context, url)).headingMs;
   } finally {
     await context.close();
+  }
+}
+
+/** Opens `url` in a new page of `context`: the page, and ms to its course frame's first visible heading. */
+export async function openTimed(context: BrowserContext, url: string): Promise<{ page: Page; headingMs: number }> {
+  let report: (ms: number) => void = () => undefined;
+  const visible = new Promise<number>((resolve) => (report = resolve));
+  await context.exposeFunction('benchHeadingVisible', (ms: number) => report(ms));
+  await context.addInitScript(HEADING_PROBE);
+  const page = await context.newPage();
+  await page.goto(url);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no heading visible within 15 s at ${url}`)), 15000)));
+  try {
+    return { page, headingMs: await Promise.race([visible, timeout]) };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -18,8 +18,8 @@ const HOST_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Host<
 export interface Loopback {
   url: string;
   mountZip(prefix: string, zip: Buffer): Promise<void>;
-  /** URL that opens the package in an iframe, with whatever LMS or LRS its standard needs. */
-  launchUrl(target: string, prefix: string): string;
+  /** URL that opens the package in an iframe, with whatever LMS or LRS its standard needs; `lms` adds test-LMS faults (SCORM). */
+  launchUrl(target: string, prefix: string, lms?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -31,6 +31,7 @@ export interface Loopback {
 export async function startLoopback(): Promise<Loopback> {
   const files = new Map<string, Buffer>([
     ['/lms/launcher.html', readFileSync(LAUNCHER_HTML)],
+    ['/lms/faulty-lms.js', readFileSync(path.join(path.dirname(LAUNCHER_HTML), 'faulty-lms.js'))],
     ['/lms/scorm-again.js', readFileSync(path.join(path.dirname(require.resolve('scorm-again')), 'scorm-again.min.js'))],
     ['/host.html', Buffer.from(HOST_HTML)],
   ]);
@@ -55,8 +56,8 @@ export async function startLoopback(): Promise<Loopback> {
       const archive = await JSZip.loadAsync(zip);
       for (const entry of Object.values(archive.files)) if (!entry.dir) files.set(`/pkg/${prefix}/${entry.name}`, await entry.async('nodebuffer'));
     },
-    launchUrl(target, prefix) {
-      if (target === 'scorm12' || target === 'scorm2004') return `${base}/lms/launcher.html?standard=${target}&pkg=${prefix}&learner=bench-${randomUUID()}`;
+    launchUrl(target, prefix, lms = {}) {
+      if (target === 'scorm12' || target === 'scorm2004') return `${base}/lms/launcher.html?${new URLSearchParams({ standard: target, pkg: prefix, learner: `bench-${randomUUID()}`, ...lms })}`;
       const course = `${base}/pkg/${prefix}/index.html`;
       const registration = randomUUID();
       const query =

@@ -47,7 +47,7 @@ export class ScormAdapter implements TrackingAdapter {
     api: unknown,
     private readonly dialect: ScormDialect,
   ) {
-    this.session = new ScormSession(dialect.calls(api), dialect.errors);
+    this.session = new ScormSession(dialect.calls(api), dialect.errors, dialect.elements.mode);
     this.scheduler = new CommitScheduler((full) => this.write(full) && this.commit());
     this.session.onExpired = () => this.scheduler.stop('expired');
   }
@@ -58,12 +58,13 @@ export class ScormAdapter implements TrackingAdapter {
     const el = dialect.elements;
     this.course = course;
     if (!session.initialize()) return { tracked: false, notice: true, mode: 'normal' };
+    // The learner id first: it keys the mirror, which must work even if the session dies right away.
+    const learnerId = session.get(el.learnerId);
     this.mode = dialect.parseMode(session.get(el.mode));
     // A brand-new attempt has no bookmark: reading one anyway is error 403 in SCORM 2004. Any other
     // entry ("resume", or "" as Moodle reports after a non-suspend exit) may carry one (item 25).
     const fresh = session.get(el.entry) === 'ab-initio';
     const lmsBookmark = fresh ? undefined : session.get(el.suspendData) || undefined;
-    const learnerId = session.get(el.learnerId);
     const launch: Launch = {
       tracked: true,
       notice: false,

@@ -22,7 +22,10 @@ export interface ErrorClasses {
   empty?: string;
 }
 
-/** Failed calls in a row, with no success between them, that mean an expired LMS session. */
+/**
+ * Failed calls in a row, with no success between them, after which a read probes the session: an
+ * LMS whose commits merely fail often still answers reads, an expired session answers nothing.
+ */
 const EXPIRY_RUN = 3;
 
 const debug = /[?&]trackingDebug=1/.test(location.search);
@@ -45,6 +48,8 @@ export class ScormSession {
   constructor(
     private readonly api: ScormCalls,
     private readonly errors: ErrorClasses,
+    /** An element every LMS can read (the launch mode), for the expiry probe. */
+    private readonly probe: string,
   ) {}
 
   get open(): boolean {
@@ -70,8 +75,17 @@ export class ScormSession {
       return [result, '0'];
     }
     if (debug) console.warn(`[coursepack] ${name} → error ${code}`);
-    if (this.errors.closed.includes(code) || (this.errors.session.includes(code) && ++this.run >= EXPIRY_RUN)) this.expire();
+    if (this.errors.closed.includes(code) || (this.errors.session.includes(code) && ++this.run >= EXPIRY_RUN && !this.answers())) this.expire();
     return [result, code];
+  }
+
+  private answers(): boolean {
+    this.run = 0;
+    try {
+      return String(this.api.getValue(this.probe) ?? '') !== '' || String(this.api.getLastError()) === '0';
+    } catch {
+      return false;
+    }
   }
 
   private expire(): void {

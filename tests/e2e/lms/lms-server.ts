@@ -2,27 +2,42 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer, type StaticServer } from '../static-server';
 
-/** What the test LMS keeps per learner: the last committed CMI tree, as scorm-again posts it. */
+/** What the test LMS keeps per learner: every element committed so far, and the same as a CMI tree. */
 export interface LearnerRecord {
-  cmi: Record<string, unknown>;
+  flat: Record<string, string>;
+  cmi: Record<string, any>;
   exit: string;
   commits: number;
-  /** The LMS's terminate commit arrived (scorm-again sends it by beacon: a no-cors request). */
+  /** The terminate commit arrived (by request, or by beacon from a closing page). */
   terminated: boolean;
 }
 
 export interface TestLms extends StaticServer {
   records: Map<string, LearnerRecord>;
-  launchUrl(standard: 'scorm12' | 'scorm2004', pkg: string, learner: string, mastery?: number, mode?: string): string;
+  /** `profile`: faulty-lms.js query parameters (client, flaky, expire, slow, ignorecommit…). */
+  launchUrl(standard: 'scorm12' | 'scorm2004', pkg: string, learner: string, mastery?: number, mode?: string, profile?: Record<string, string | number>): string;
 }
 
 const exitOf = (cmi: Record<string, any>) => String(cmi?.core?.exit ?? cmi?.exit ?? '');
+
+/** "cmi.core.exit" → { core: { exit } }: the shape scorm-again loads at the next launch. */
+function tree(flat: Record<string, string>): Record<string, any> {
+  const root: Record<string, any> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const path = key.split('.').slice(1);
+    let node = root;
+    for (const part of path.slice(0, -1)) node = node[part] ??= {};
+    node[path[path.length - 1]!] = value;
+  }
+  return root;
+}
 
 /** A loopback LMS: serves packages, the scorm-again launcher, and stores commits per learner. */
 export async function startTestLms(): Promise<TestLms> {
   const server = await startStaticServer();
   const records = new Map<string, LearnerRecord>();
   server.put('/lms/launcher.html', readFileSync(path.join(__dirname, 'launcher.html')));
+  server.put('/lms/faulty-lms.js', readFileSync(path.join(__dirname, 'faulty-lms.js')));
   server.put('/lms/scorm-again.js', readFileSync(path.join(path.dirname(require.resolve('scorm-again')), 'scorm-again.min.js')));
   const http = server.server;
   const staticHandler = http.listeners('request')[0] as (req: any, res: any) => void;
@@ -45,11 +60,12 @@ export async function startTestLms(): Promise<TestLms> {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
       req.on('end', () => {
-        const data = JSON.parse(body || '{}');
-        const cmi = data.cmi ?? data;
+        const data = JSON.parse(body || '{}') as { flat: Record<string, string>; terminate: boolean };
         const previous = records.get(learner);
-        const byBeacon = req.headers['sec-fetch-mode'] === 'no-cors';
-        records.set(learner, { cmi, exit: exitOf(cmi), commits: (previous?.commits ?? 0) + 1, terminated: byBeacon || !!previous?.terminated });
+        // Merged, not replaced: a client that sends only changed elements (Moodle's) keeps the rest.
+        const flat = { ...previous?.flat, ...data.flat };
+        const cmi = tree(flat);
+        records.set(learner, { flat, cmi, exit: exitOf(cmi), commits: (previous?.commits ?? 0) + 1, terminated: data.terminate || !!previous?.terminated });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: true, errorCode: 0 }));
       });
       return;
@@ -59,7 +75,10 @@ export async function startTestLms(): Promise<TestLms> {
   return {
     ...server,
     records,
-    launchUrl: (standard, pkg, learner, mastery, mode) =>
-      `${server.url}/lms/launcher.html?standard=${standard}&pkg=${pkg}&learner=${encodeURIComponent(learner)}${mastery !== undefined ? `&mastery=${mastery}` : ''}${mode ? `&mode=${mode}` : ''}`,
+    launchUrl: (standard, pkg, learner, mastery, mode, profile = {}) => {
+      const q = new URLSearchParams({ standard, pkg, learner, ...(mastery !== undefined && { mastery: String(mastery) }), ...(mode && { mode }) });
+      for (const [k, v] of Object.entries(profile)) q.set(k, String(v));
+      return `${server.url}/lms/launcher.html?${q}`;
+    },
   };
 }
