@@ -29,7 +29,7 @@ export async function boot(makeAdapter: () => Promise<TrackingAdapter>): Promise
   }
   state.session++;
   const player = new Player(data, state, adapter);
-  player.start(launch.notice, launch.tracked);
+  player.start(launch.notice, launch.tracked, () => launch.learnerName);
   if (launch.restored) player.tell('restoredFromDevice');
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') adapter.flush();

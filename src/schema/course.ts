@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frameSchema } from './frame';
 import { languageTag, localizedText } from './text';
 
 export const targetIds = ['scorm12', 'scorm2004', 'xapi', 'cmi5', 'web'] as const;
@@ -40,9 +41,17 @@ export const courseSchema = z
         logo: z.string().optional().describe('Relative path of a logo image'),
         logoAlt: localizedText.optional(),
         fontStack: z.string().regex(/^[\w\s,"'-]+$/, 'font names separated by commas').optional(),
+        fontFile: z
+          .string()
+          .regex(/^[\w./-]+\.(woff2|woff|ttf|otf)$/i, 'a .woff2, .woff, .ttf or .otf file; letters, digits, "_", "-", "." and "/" in its path')
+          .optional()
+          .describe('A font file in the course folder, used before fontStack'),
+        coverImage: z.string().optional().describe('Relative path of a decorative cover image for the welcome page'),
+        colorScheme: z.enum(['auto', 'light']).default('auto').describe('auto follows the device (dark when it asks); light never turns dark'),
       })
       .strict()
       .optional(),
+    frame: frameSchema.optional().describe('The generated welcome, lesson start, finish, certificate and accessibility pages'),
   })
   .strict();
 

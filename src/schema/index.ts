@@ -5,3 +5,4 @@ export * from './question';
 export * from './blocks';
 export * from './activity';
 export * from './workshop';
+export * from './frame';

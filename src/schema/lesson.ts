@@ -26,6 +26,7 @@ export const lessonFrontMatterSchema = z
     title: z.string().min(1),
     kind: z.enum(lessonKinds).default('lesson'),
     duration: z.number().positive().optional().describe('Minutes'),
+    cover: z.string().optional().describe('Relative path of a decorative cover image for the lesson start card'),
     draw: z.number().int().positive().optional().describe('Quiz: how many bank questions each learner gets'),
     retake: z.boolean().default(false).describe('Quiz: a learner who failed may retake with a new draw'),
     stratify: stratifySchema.optional().describe('Quiz: a draw that covers every lesson or objective'),

@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { compile, type CompileOptions } from '../../src/compiler';
 import type { CourseData, RuntimeQuestion } from '../../src/contract/course-data';
+import { startCourse } from './learner';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The WCAG 2.1 A and AA rules, as the issue asks: axe's best-practice rules are not part of it. */
@@ -33,14 +34,19 @@ export async function closeCourses(): Promise<string[]> {
   return errors.splice(0);
 }
 
-/** A fresh learner (own storage) on a course page, once the player shows the first page. */
-export async function openCourse(browser: Browser, url: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+/**
+ * A fresh learner (own storage) on a course page, once the player shows the first page; with
+ * `welcome`, still on the welcome page (the player running).
+ */
+export async function openCourse(browser: Browser, url: string, width = 1280, options: { welcome?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   opened.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
   await page.locator('#cp-page h1').waitFor();
+  if (options.welcome) await page.waitForFunction(() => !!(window as unknown as { coursepack?: object }).coursepack);
+  else await startCourse(page);
   return page;
 }
 

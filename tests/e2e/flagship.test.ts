@@ -34,6 +34,7 @@ test.each([
   await page.frameLocator('#sco').locator('#cp-page h1').waitFor();
   const frame = page.frame({ url: /index\.html/ })!;
   const learner = new Learner(frame);
+  await learner.start();
   const data = await learner.data();
   expect(await frame.locator('html').getAttribute('lang')).toBe(lang);
   const nextName = lang === 'fr' ? data.strings.next! : 'Next';

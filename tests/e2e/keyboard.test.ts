@@ -119,9 +119,12 @@ async function answerPage(page: Page, data: CourseData): Promise<void> {
     await page.locator(`${form} [data-feedback]`).waitFor();
     const verdict = (await page.locator(`${form} [data-verdict]`).textContent()) ?? '';
     expect(verdict).toBe(q.role === 'survey' ? data.strings.answerSaved : q.type === 'scenario' ? data.strings.bestChoice : data.strings.correct);
-    await page.waitForFunction((v) => document.getElementById('cp-live')?.textContent?.includes(v), verdict);
-    // Focus stays on the (now unavailable) submit button instead of falling back to the page top.
-    expect(await focusedMatches(page, `${form} button[type=submit][aria-disabled=true]`)).toBe(true);
+    // Focus moves to the feedback, which starts with the verdict: read once, never also from the live region.
+    expect(await focusedMatches(page, `${form} [data-feedback]`)).toBe(true);
+    expect(await page.evaluate((f) => document.activeElement?.textContent?.trim().startsWith(f), verdict)).toBe(true);
+    expect(await page.locator('#cp-live').textContent()).not.toContain(verdict);
+    // The submit button it left is unavailable.
+    expect(await page.locator(`${form} button[type=submit][aria-disabled=true]`).count()).toBe(1);
   }
 }
 
@@ -133,12 +136,17 @@ async function nextPage(page: Page, expected: string): Promise<void> {
 }
 
 test('the whole course with the keyboard only: every question answered, quiz passed, course complete', async () => {
-  const page = await openCourse(browser, url);
+  const page = await openCourse(browser, url, 1280, { welcome: true });
   const data = await courseData(page);
   await page.keyboard.press('Tab');
   expect(await focusedMatches(page, '.cp-skip')).toBe(true);
   await page.keyboard.press('Enter');
   expect(await focusedMatches(page, '#cp-main')).toBe(true);
+  // The welcome page's Start button opens the first page, with focus on its heading.
+  await tabTo(page, '#cp-page [data-action=start]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((t) => document.querySelector('#cp-page h1')?.textContent === t, data.pages[0]!.title);
+  expect(await focusedMatches(page, '#cp-page h1')).toBe(true);
   for (let p = 0; p < data.pages.length; p++) {
     await answerPage(page, data);
     if (p < data.pages.length - 1) await nextPage(page, data.pages[p + 1]!.title);
@@ -182,7 +190,7 @@ test('Try again by keyboard puts focus back on the question', async () => {
   await chooseRadio(page, form, wrong);
   await tabTo(page, `${form} button[type=submit]`);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((v) => document.getElementById('cp-live')?.textContent?.includes(v), data.strings.incorrect!);
+  await page.waitForFunction((v) => document.activeElement?.matches('[data-feedback]') && document.activeElement.textContent?.includes(v), data.strings.incorrect!);
   await tabTo(page, `${form} [data-action=retry]`);
   await page.keyboard.press('Enter');
   expect(await focusedMatches(page, `${form} input`)).toBe(true);

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { compile } from '../../src/compiler';
 import { checkPackage } from '../../src/conformance';
 import { launchBrowser } from './browser';
-import { Learner } from './learner';
+import { Learner, startCourse } from './learner';
 import { startTestLms, type TestLms } from './lms/lms-server';
 import { ALL_TYPES, axeViolations, closeCourses, serveCourse } from './a11y-helpers';
 import type { StaticServer } from './static-server';
@@ -103,7 +103,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package under scorm-again',
   };
   const course = async (page: Page): Promise<Frame> => {
     await page.frameLocator('#sco').frameLocator('.cp-course-frame').locator('#cp-page h1').waitFor();
-    return page.frame({ url: /\/fr\/index\.html/ })!;
+    const frame = page.frame({ url: /\/fr\/index\.html/ })!;
+    await startCourse(frame);
+    return frame;
   };
   const calls = (page: Page) => page.evaluate(() => (window as any).lmsCalls as { fn: string; args: string[]; error: string }[]);
 

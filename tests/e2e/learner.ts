@@ -1,5 +1,17 @@
-import type { Frame, Locator } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { CourseData, RuntimeQuestion } from '../../src/contract/course-data';
+
+/**
+ * Waits until the player runs (the welcome page is in the HTML before it does), then leaves the
+ * welcome page as a learner does, by its Start or Resume button. Without a welcome page it only waits.
+ */
+export async function startCourse(frame: Page | Frame): Promise<void> {
+  await frame.waitForFunction(() => !!(window as unknown as { coursepack?: object }).coursepack);
+  const start = frame.locator('#cp-page [data-screen=welcome] [data-action=start]');
+  if (!(await start.count())) return;
+  await start.click();
+  await frame.locator('#cp-page article[data-page]').waitFor();
+}
 
 /** A simulated learner that drives the course the way a person does: by role and accessible name. */
 export class Learner {
@@ -7,6 +19,10 @@ export class Learner {
 
   async data(): Promise<CourseData> {
     return JSON.parse((await this.frame.locator('#cp-data').textContent()) ?? '{}');
+  }
+
+  start(): Promise<void> {
+    return startCourse(this.frame);
   }
 
   heading(): Locator {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startPreview, type PreviewServer } from '../../src/preview/server';
 import { launchBrowser } from './browser';
-import { Learner } from './learner';
+import { Learner, startCourse } from './learner';
 
 jest.setTimeout(180000);
 
@@ -70,13 +70,14 @@ async function open(standard: string, lang = 'en'): Promise<Session> {
   return { page, frame, learner: new Learner(frame) };
 }
 
-/** The course is on screen and the player started (its adapter answered). */
+/** The course is on screen, the player started (its adapter answered) and the learner left the welcome page. */
 async function ready(page: Page): Promise<void> {
   await page.frameLocator('#course').locator('#cp-page h1').waitFor();
   await page.waitForFunction(() => {
     const course = document.querySelector<HTMLIFrameElement>('#course')?.contentWindow as unknown as { coursepack?: object } | undefined;
     return !!course?.coursepack;
   });
+  await startCourse(page.frame({ url: /\/pkg\// })!);
 }
 
 /** Waits until the panel element's text matches. */
@@ -182,8 +183,10 @@ describe('editing the course', () => {
       // Same structure: the course reloads on the learner's page with their answers.
       const started = Date.now();
       await fs.writeFile(lesson(), original.replace('# Choices (en) {#choices}', '# Choices, edited (en) {#choices}'));
-      await s.page.frameLocator('#course').locator('#cp-page h1', { hasText: 'Choices, edited' }).waitFor({ timeout: 20000 });
+      // The reloaded course welcomes the learner back with the edited title of their page.
+      await s.page.frameLocator('#course').locator('#cp-page [data-resume]', { hasText: 'Choices, edited' }).waitFor({ timeout: 20000 });
       await ready(s.page);
+      expect(await s.learner.heading().textContent()).toContain('Choices, edited');
       const elapsed = Date.now() - started;
       expect(elapsed).toBeLessThan(15000);
       expect(await s.learner.pageId()).toBe('choices');
@@ -194,7 +197,7 @@ describe('editing the course', () => {
       await s.page.waitForTimeout(700);
       await fs.writeFile(french(), frenchOriginal.replace('# Choices (fr) {#choices}', '# Inserted page (fr) {#inserted}\n\nNouveau texte.\n\n# Choices (fr) {#choices}'));
       await fs.writeFile(lesson(), original.replace('# Choices (en) {#choices}', '# Inserted page (en) {#inserted}\n\nNew text.\n\n# Choices (en) {#choices}'));
-      await s.page.frameLocator('#course').locator('#cp-page h1', { hasText: 'Choices (en)' }).waitFor({ timeout: 20000 });
+      await s.page.frameLocator('#course').locator('#cp-page [data-resume]', { hasText: 'Choices (en)' }).waitFor({ timeout: 20000 });
       await ready(s.page);
       expect(await s.learner.pageId()).toBe('choices');
       expect((await s.learner.data()).pages.map((p) => p.id)).toContain('inserted');
@@ -290,12 +293,12 @@ describe('standards, languages and learners', () => {
     expect(new URL(s.page.url()).searchParams.get('standard')).toBe('web');
 
     await s.page.locator('#lang').selectOption('fr');
-    await s.page.frameLocator('#course').locator('#cp-page h1', { hasText: '(fr)' }).waitFor();
+    await s.page.frameLocator('#course').locator('html[lang=fr] #cp-page h1').waitFor();
     expect(await s.page.locator('#lang').inputValue()).toBe('fr');
 
     await s.page.locator('#standard').selectOption('scorm2004');
     await s.page.locator('#lang').selectOption('en');
-    await s.page.frameLocator('#course').locator('#cp-page h1', { hasText: '(en)' }).waitFor();
+    await s.page.frameLocator('#course').locator('html[lang=en] #cp-page h1').waitFor();
     await ready(s.page);
     await panelShows(s.page, '#location', 'choices');
 

@@ -41,6 +41,7 @@ async function launch(standard: Standard, learnerId: string, mode?: string): Pro
   const frame = page.frameLocator('#sco');
   await frame.locator('#cp-page h1').waitFor();
   const learner = new Learner(page.frame({ url: /index\.html/ })!);
+  await learner.start();
   return { page, learner, calls: () => page.evaluate(() => (window as any).lmsCalls) };
 }
 
@@ -169,8 +170,9 @@ test('no LMS: the SCORM package still runs and tells the learner once that progr
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${lms.url}/pkg/scorm12/index.html`);
   await page.locator('#cp-page h1').waitFor();
-  await expect(page.getByRole('alert').textContent()).resolves.toContain('not being recorded');
   const learner = new Learner(page.mainFrame());
+  await learner.start();
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('not being recorded');
   await learner.next();
   expect(await learner.pageId()).toBe('choices');
   await page.close();

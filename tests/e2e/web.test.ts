@@ -32,12 +32,12 @@ test('web package opened from a file share keeps progress in the browser and res
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(indexUrl);
   const learner = new Learner(page.mainFrame());
-  await learner.heading().waitFor();
+  await learner.start();
   expect(await page.getByRole('alert').isHidden()).toBe(true); // a web build says nothing about LMSes
   await learner.next();
   await learner.answerPage(true);
   await page.reload();
-  await learner.heading().waitFor();
+  await learner.start();
   expect(await learner.pageId()).toBe('choices');
   expect(await page.locator('form[data-question] button[type=submit]').first().isDisabled()).toBe(true);
   await context.close();

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { CourseData } from '../../src/contract/course-data';
-import { Learner } from '../e2e/learner';
+import { Learner, startCourse } from '../e2e/learner';
 
 /** The player's page index (0-based), from the page's own state. */
 export const pageIndex = (page: Page) => page.evaluate(() => (window as unknown as { coursepack: { state: { page: number } } }).coursepack.state.page);
 
-/** Waits until the player has started (adapter.start resolved, first page shown). */
-export const ready = (page: Page) => page.waitForFunction(() => !!(window as unknown as { coursepack?: object }).coursepack);
+/** Waits until the player has started (adapter.start resolved) and the learner has left the welcome page. */
+export const ready = (page: Page) => startCourse(page);
 
 export interface Walk {
   /** Answer the quiz right (pass) or wrong (fail); every other question is answered right. */

@@ -3,15 +3,18 @@ import { classifyLink } from '../links';
 import type { Token } from '../markdown';
 import { markdown } from '../markdown';
 import { objectiveCoverage, strataOf, textIn, type ParsedLesson, type ParsedPage, type ValidatedCourse } from '../validate';
-import type { ActivityModel, CourseModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole, TrackedBlock } from './course-model';
+import type { ActivityModel, CourseModel, FrameModel, HandoutModel, LessonModel, PageModel, QuestionModel, QuestionRole, TrackedBlock } from './course-model';
 import { workshopModel } from './workshop-model';
 import { answerShape, structureHash } from './shapes';
 import { trackBlocks, usedFamilies } from './blocks';
 import { blockFiles } from './block-files';
+import { tintFor } from '../validate/contrast';
 
 // qps-plocm: the right-to-left pseudo language of `coursepack translate --pseudo --rtl`.
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi', 'qps-plocm']);
 const DEFAULT_COLOUR = '#00548a';
+/** The dark scheme's page and card backgrounds (templates/styles/coursepack.css). */
+const DARK_SURFACES = ['#14181d', '#1f262e'];
 const DEFAULT_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 function roleOf(lesson: ParsedLesson, type: string): QuestionRole {
@@ -52,6 +55,20 @@ function pageKit(page: ParsedPage, lessonIndex: number): { notes: string[]; acti
   return { notes, activities };
 }
 
+/** Every frame page is on unless course.yaml turns it off. */
+function frameModel(spec: CourseSpec, text: (t: Parameters<typeof textIn>[0] | undefined) => string): FrameModel {
+  const f = spec.frame ?? {};
+  const optional = (t: Parameters<typeof textIn>[0] | undefined) => (t === undefined ? undefined : text(t));
+  const on = (page: { enabled: boolean } | undefined) => page?.enabled !== false;
+  return {
+    welcome: on(f.welcome) ? { text: optional(f.welcome?.text) } : undefined,
+    lessonStart: on(f.lessonStart),
+    finish: on(f.finish) ? { text: optional(f.finish?.text) } : undefined,
+    certificate: on(f.finish) && on(f.certificate) ? { signature: optional(f.certificate?.signature) } : undefined,
+    accessibility: on(f.accessibility) ? { contact: optional(f.accessibility?.contact), text: optional(f.accessibility?.text) } : undefined,
+  };
+}
+
 /** Turns the validated course into one model per language. */
 export function buildModels(course: ValidatedCourse): CourseModel[] {
   const { spec } = course;
@@ -73,7 +90,8 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const linkedMarkdown = new Set<string>();
   parsed.forEach((lesson, lessonIndex) => {
     const handouts = lesson.front.handouts.map((h) => handoutOf(course, h.title, h.file, assets));
-    lessons.push({ id: lesson.id, index: lessonIndex, kind: lesson.front.kind, title: lesson.front.title, duration: lesson.front.duration, pageIds: lesson.pages.map((p) => p.id), handouts, file: lesson.file });
+    if (lesson.front.cover) assets.add(lesson.front.cover);
+    lessons.push({ id: lesson.id, index: lessonIndex, kind: lesson.front.kind, title: lesson.front.title, duration: lesson.front.duration, cover: lesson.front.cover, pageIds: lesson.pages.map((p) => p.id), handouts, file: lesson.file });
     for (const page of lesson.pages) {
       const kit = pageKit(page, lessonIndex);
       activities.push(...kit.activities);
@@ -101,7 +119,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
   const quizQuestions = questions.filter((q) => q.role === 'quiz').map((q) => q.id);
   const quizFront = parsed.find((l) => l.front.kind === 'quiz')?.front;
   const stratify = quizFront?.stratify && { ...quizFront.stratify, strata: strataOf(parsed, quizFront.stratify.per).map((s) => s.questionIds) };
-  if (spec.theme?.logo) assets.add(spec.theme.logo);
+  for (const file of [spec.theme?.logo, spec.theme?.fontFile, spec.theme?.coverImage]) if (file) assets.add(file);
   const printables = new Map<string, HandoutModel>();
   for (const h of lessons.flatMap((l) => l.handouts)) if (h.markdown) printables.set(h.source, h);
   for (const path of linkedMarkdown) if (!printables.has(path)) printables.set(path, handoutOf(course, path, path, assets));
@@ -115,6 +133,7 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     title: text(spec.title),
     description: text(spec.description),
     organization: text(spec.organization),
+    frame: frameModel(spec, text),
     lessons,
     pages,
     questions,
@@ -136,9 +155,13 @@ function buildModel(course: ValidatedCourse, spec: CourseSpec, lang: string): Co
     activityId: spec.xapi?.activityId ?? `urn:coursepack:${spec.id}`,
     theme: {
       primaryColor: spec.theme?.primaryColor ?? DEFAULT_COLOUR,
+      primaryDark: tintFor(spec.theme?.primaryColor ?? DEFAULT_COLOUR, DARK_SURFACES[1]!),
       fontStack: spec.theme?.fontStack ?? DEFAULT_FONTS,
       logo: spec.theme?.logo,
       logoAlt: spec.theme?.logoAlt === undefined ? undefined : text(spec.theme.logoAlt),
+      fontFile: spec.theme?.fontFile,
+      coverImage: spec.theme?.coverImage,
+      colorScheme: spec.theme?.colorScheme ?? 'auto',
     },
     assets: [...assets].sort(),
     images: [...images].sort(),

@@ -93,6 +93,7 @@ export interface LessonModel {
   kind: LessonKind;
   title: string;
   duration?: number;
+  cover?: string;
   pageIds: string[];
   handouts: HandoutModel[];
   /** The lesson file, for relative links inside it. */
@@ -108,6 +109,18 @@ export interface QuizModel {
   stratify?: { per: 'lesson' | 'objective'; min: number; strata: string[][] };
 }
 
+/**
+ * The generated pages around the lessons, in this language; a page turned off is undefined.
+ * Texts are the author's Markdown.
+ */
+export interface FrameModel {
+  welcome?: { text?: string };
+  lessonStart: boolean;
+  finish?: { text?: string };
+  certificate?: { signature?: string };
+  accessibility?: { contact?: string; text?: string };
+}
+
 /** One language of a course, ready to render: every later stage reads only this. */
 export interface CourseModel {
   id: string;
@@ -120,6 +133,7 @@ export interface CourseModel {
   title: string;
   description: string;
   organization: string;
+  frame: FrameModel;
   lessons: LessonModel[];
   pages: PageModel[];
   questions: QuestionModel[];
@@ -139,7 +153,8 @@ export interface CourseModel {
   masteryScore?: number;
   targets: TargetId[];
   activityId: string;
-  theme: { primaryColor: string; fontStack: string; logo?: string; logoAlt?: string };
+  /** primaryDark: the primary colour's tint that keeps AA contrast in the dark scheme. */
+  theme: { primaryColor: string; primaryDark: string; fontStack: string; logo?: string; logoAlt?: string; fontFile?: string; coverImage?: string; colorScheme: 'auto' | 'light' };
   /** Course-relative paths of every file the package must carry as it is (linked files, non-Markdown handouts, logo). */
   assets: string[];
   /** Course-relative paths of every image shown on a page; the media stage decides the files they ship as. */

@@ -5,6 +5,7 @@ import { EMPTY_LIBRARY, type MediaLibrary } from '../media';
 import type { CourseModel, PageModel } from '../model';
 import { encodePath, relativeUrl } from '../links';
 import { courseData } from './course-data';
+import { frameViews, lessonStartView, minutesText } from './frame-view';
 import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
 import { questionView } from './question-view';
 import { renderBlock, type BlockContent, type RenderContext } from './blocks';
@@ -53,6 +54,7 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
   const pages = model.pages.map((page) => {
     const lesson = model.lessons[page.lessonIndex]!;
     const n = lessonNumber.get(lesson.index);
+    const first = lesson.pageIds[0] === page.id;
     return {
       id: page.id,
       kind: page.kind,
@@ -61,16 +63,20 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
       html: pageHtml(model, page, strings, media),
       isQuiz: model.quiz?.pageId === page.id,
       handouts: lesson.handouts.map((h) => ({ ...h, href: encodePath(h.href) })),
+      lessonStart: first ? lessonStartView(model, lesson, strings) : undefined,
     };
   });
   const lessons = model.lessons.map((l) => ({
     title: l.title,
-    duration: l.duration && format(strings.minutes ?? '{n}', { n: l.duration }),
+    duration: l.duration && minutesText(l.duration, strings),
     pages: l.pageIds.map((id) => ({ id, title: model.pages.find((p) => p.id === id)?.title ?? id })),
   }));
   const data = JSON.stringify(courseData(model, strings)).replace(/</g, '\\u003c');
-  const theme = { ...model.theme, logo: model.theme.logo && encodePath(model.theme.logo) };
-  files.set('index.html', templates.course({ ...model, theme, strings, pages, lessons, data }));
+  const theme = { ...model.theme, logo: model.theme.logo && encodePath(model.theme.logo), coverImage: model.theme.coverImage && encodePath(model.theme.coverImage), fontFile: model.theme.fontFile && encodePath(model.theme.fontFile) };
+  const frame = frameViews({ ...model, theme }, strings);
+  // The first screen goes into the page container as HTML, readable before the runtime has run.
+  const first = frame.welcome ? templates.partial('frame-welcome', { ...frame.welcome, strings }) : pages[0] ? templates.partial('page', { ...pages[0], strings }) : '';
+  files.set('index.html', templates.course({ ...model, theme, strings, pages, lessons, data, frame, first }));
   files.set('coursepack.css', templates.css + blockStyles(model.blockAssets.styles));
   for (const printable of model.printables) {
     if (!printable.markdown) continue;

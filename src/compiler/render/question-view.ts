@@ -32,6 +32,22 @@ export interface QuestionView {
   canRetry: boolean;
 }
 
+/**
+ * The player says the verdict ("Not quite."); feedback written to start with the same words would
+ * have it said twice, so those words are dropped from the feedback.
+ */
+export function withoutVerdict(html: string | undefined, verdict: string | undefined): string | undefined {
+  const words = verdict?.trim().replace(/[.!。！]+$/u, '');
+  if (!html || !words) return html;
+  const match = html.match(/^\s*(\S[\s\S]*)$/);
+  const text = match?.[1] ?? html;
+  if (!text.toLocaleLowerCase().startsWith(words.toLocaleLowerCase())) return html;
+  const rest = text.slice(words.length);
+  if (rest && !/^[\s.!,;:。！，]/u.test(rest)) return html;
+  const kept = rest.replace(/^[.!,;:。！，]*\s*/u, '');
+  return kept ? kept.charAt(0).toLocaleUpperCase() + kept.slice(1) : undefined;
+}
+
 export function questionView(q: QuestionModel, env: LinkEnv, strings: Record<string, string>): QuestionView {
   const spec = q.spec;
   const inline = (t: string) => renderInline(t, env);
@@ -41,8 +57,8 @@ export function questionView(q: QuestionModel, env: LinkEnv, strings: Record<str
     type: spec.type,
     role: q.role,
     prompt: inline(spec.prompt),
-    feedbackCorrect: spec.feedback?.correct && inline(spec.feedback.correct),
-    feedbackIncorrect: spec.feedback?.incorrect && inline(spec.feedback.incorrect),
+    feedbackCorrect: withoutVerdict(spec.feedback?.correct && inline(spec.feedback.correct), strings.correct),
+    feedbackIncorrect: withoutVerdict(spec.feedback?.incorrect && inline(spec.feedback.incorrect), strings.incorrect),
     submitLabel: strings.submit ?? 'Submit',
     canRetry: q.role === 'check' || q.role === 'scenario',
   };
@@ -53,7 +69,7 @@ export function questionView(q: QuestionModel, env: LinkEnv, strings: Record<str
         ...base,
         partial: 'choice',
         inputType: spec.type === 'single-choice' ? 'radio' : 'checkbox',
-        options: spec.options.map((o, index) => ({ index, html: inline(o.text), feedback: o.feedback && inline(o.feedback) })),
+        options: spec.options.map((o, index) => ({ index, html: inline(o.text), feedback: withoutVerdict(o.feedback && inline(o.feedback), o.correct ? strings.correct : strings.incorrect) })),
       };
     case 'true-false':
       return { ...base, partial: 'choice', inputType: 'radio', options: [strings.true, strings.false].map((label, index) => ({ index, html: label ?? '' })) };

@@ -10,6 +10,8 @@ export interface Templates {
   handout: Handlebars.TemplateDelegate;
   /** One question form; its context is a QuestionView plus the interface strings. */
   question: Handlebars.TemplateDelegate;
+  /** Renders one registered partial (a page, a generated page) to a string. */
+  partial(name: string, context: object): string;
   css: string;
 }
 
@@ -24,11 +26,17 @@ export function loadTemplates(): Templates {
   for (const file of readdirSync(partialDir).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(path.join(partialDir, file), 'utf8'));
   }
+  const partials = new Map<string, Handlebars.TemplateDelegate>();
   const layout = (name: string) => hbs.compile(readFileSync(path.join(TEMPLATE_DIR, 'layouts', `${name}.hbs`), 'utf8'), { strict: false, noEscape: false });
   cached = {
     course: layout('course'),
     handout: layout('handout'),
     question: hbs.compile('{{> question}}'),
+    partial: (name, context) => {
+      let render = partials.get(name);
+      if (!render) partials.set(name, (render = hbs.compile(`{{> ${name}}}`)));
+      return render(context);
+    },
     css: readFileSync(path.join(TEMPLATE_DIR, 'styles', 'coursepack.css'), 'utf8'),
   };
   return cached;

@@ -17,6 +17,11 @@ export function validateCourseFile(
     [['description'], spec.description],
     [['organization'], spec.organization],
     [['theme', 'logoAlt'], spec.theme?.logoAlt],
+    [['frame', 'welcome', 'text'], spec.frame?.welcome?.text],
+    [['frame', 'finish', 'text'], spec.frame?.finish?.text],
+    [['frame', 'certificate', 'signature'], spec.frame?.certificate?.signature],
+    [['frame', 'accessibility', 'contact'], spec.frame?.accessibility?.contact],
+    [['frame', 'accessibility', 'text'], spec.frame?.accessibility?.text],
   ];
   checkLocalized(texts, spec.languages, yaml, file.display, 'course/missing-translation', diagnostics);
   const seen = new Set<string>();

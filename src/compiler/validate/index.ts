@@ -59,8 +59,12 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
       if (original) checkTranslation(original, translation, diagnostics);
     }
   }
-  if (spec.theme?.logo && !source.files.has(spec.theme.logo)) {
-    diagnostics.error(display, yaml.at(['theme', 'logo']).line, 'media/missing', `logo "${spec.theme.logo}" not found`, 'the path is relative to the course folder');
+  for (const key of ['logo', 'coverImage', 'fontFile'] as const) {
+    const file = spec.theme?.[key];
+    if (file && !source.files.has(file)) {
+      const { line, column } = yaml.at(['theme', key]);
+      diagnostics.error(display, line, 'media/missing', `theme.${key} "${file}" not found`, 'the path is relative to the course folder, e.g. media/cover.jpg', column);
+    }
   }
   if (spec.theme?.logo && !spec.theme.logoAlt) {
     diagnostics.error(display, yaml.at(['theme', 'logo']).line, 'media/missing-alt', 'the logo needs logoAlt text', 'add theme.logoAlt: the organisation name');

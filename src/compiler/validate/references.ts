@@ -29,6 +29,10 @@ export function checkReferences(source: SourceSet, lessons: ParsedLesson[], less
         diagnostics.error(file.display, 2, 'reference/missing-handout', `handout file "${handout.file}" not found`, hint);
       }
     }
+    const cover = lesson.front.cover;
+    if (cover && !source.files.has(cover)) {
+      diagnostics.error(file.display, 2, 'media/missing', `cover image "${cover}" not found`, 'paths in front matter are relative to the course folder, e.g. media/cover.jpg');
+    }
     for (const page of lesson.pages) {
       for (const block of page.blocks) {
         if (!('tokens' in block)) continue; // questions, facilitator notes and activities hold no course links

@@ -61,16 +61,16 @@ export class Chrome {
     this.saveState.textContent = text;
   }
 
-  update(pageIndex: number, pageIds: string[], visited: boolean[], progress: number): void {
+  /** Progress, position and the menu's current page; on a generated page (screen) that page is current. */
+  update(pageIndex: number, pageIds: string[], visited: boolean[], progress: number, screen?: string): void {
     const percent = Math.round(progress * 100);
     byId<HTMLProgressElement>('cp-progress').value = percent;
     byId('cp-progress-text').textContent = fill(this.strings.progressValue, { percent });
-    byId('cp-position').textContent = fill(this.strings.pageOf, { n: pageIndex + 1, total: pageIds.length });
-    this.prev.disabled = pageIndex === 0;
-    this.next.disabled = pageIndex === pageIds.length - 1;
-    for (const link of this.menu.querySelectorAll<HTMLAnchorElement>('a[data-page]')) {
+    byId('cp-position').textContent = screen ? '' : fill(this.strings.pageOf, { n: pageIndex + 1, total: pageIds.length });
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('#cp-menu a,.cp-footer a')) {
       const i = pageIds.indexOf(link.dataset.page ?? '');
-      if (i === pageIndex) link.setAttribute('aria-current', 'page');
+      const current = screen ? link.dataset.screen === screen : i === pageIndex && i >= 0;
+      if (current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
       link.classList.toggle('cp-visited', !!visited[i]);
     }

@@ -1,6 +1,8 @@
-import type { CourseData } from '../../contract/course-data';
+import type { Answer } from '../../bookmark/codec';
+import type { CourseData, RuntimeQuestion } from '../../contract/course-data';
 import type { Outcome, TrackingAdapter } from '../tracking/adapter';
 import { Chrome, fill } from './chrome';
+import { displayName, fillFinish, fillWelcome, type FrameScreen } from './frame';
 import { hideFeedback, lock, moveItem, readAnswer, showAnswer, showFeedback } from './questions';
 import { isCorrect } from './scoring';
 import { LearnerState } from './state';
@@ -10,8 +12,18 @@ export class Player {
   private readonly chrome: Chrome;
   private readonly strings: Record<string, string>;
   private shownAt = Date.now();
+  private readonly startedAt = Date.now();
   private lastOutcome = '';
   private ended = false;
+  /** The generated page on screen, if any; state.page stays the learner's place in the lessons. */
+  private screen?: FrameScreen;
+  /** Where the accessibility statement returns to. */
+  private before?: FrameScreen;
+  /** The learner's name from the LMS/LRS, asked for only when the certificate shows. */
+  private learnerName: () => string | undefined = () => undefined;
+  private adopted = false;
+  /** Attempts per question in this session: a check question reveals its answer after the second wrong one. */
+  private readonly attempts: number[] = [];
 
   constructor(
     private readonly course: CourseData,
@@ -20,14 +32,20 @@ export class Player {
   ) {
     this.strings = course.strings;
     this.chrome = new Chrome(this.strings);
-    this.chrome.prev.addEventListener('click', () => this.go(this.state.page - 1));
-    this.chrome.next.addEventListener('click', () => this.go(this.state.page + 1));
+    this.chrome.prev.addEventListener('click', () => this.step(-1));
+    this.chrome.next.addEventListener('click', () => this.step(1));
     document.addEventListener('click', (e) => this.onClick(e));
     this.chrome.page.addEventListener('submit', (e) => this.onSubmit(e));
+    // An answer being given hides the "choose an answer first" message.
+    this.chrome.page.addEventListener('change', (e) => {
+      const note = (e.target as HTMLElement).closest('form')?.querySelector<HTMLElement>('[data-no-answer]');
+      if (note) note.hidden = true;
+    });
   }
 
-  start(notice: boolean, tracked: boolean): void {
-    this.show(this.state.page, false);
+  start(notice: boolean, tracked: boolean, learnerName?: () => string | undefined): void {
+    if (learnerName) this.learnerName = learnerName;
+    if (!this.open('welcome', false)) this.show(this.state.page, false);
     if (notice) this.chrome.notice(this.strings.notTracked ?? '');
     this.lastOutcome = JSON.stringify(this.state.outcome());
     if (tracked) {
@@ -40,9 +58,52 @@ export class Player {
     });
   }
 
+  /** Previous / Next: the welcome page comes before the first page, the finish page after the last. */
+  private step(by: number): void {
+    const n = this.course.pages.length;
+    if (this.screen === 'accessibility') return this.back();
+    const at = (this.screen === 'welcome' ? -1 : this.screen === 'finish' ? n : this.state.page) + by;
+    if (at < 0) this.open('welcome', true);
+    else if (at >= n) this.open('finish', true);
+    else this.go(at);
+  }
+
+  /** Shows a generated page; false when the course has it turned off. */
+  open(screen: FrameScreen, focus: boolean): boolean {
+    const template = document.getElementById(`cp-frame-${screen}`) as HTMLTemplateElement | null;
+    if (!template) return false;
+    this.adopt(`[data-screen=${screen}]`, template);
+    if (screen === 'accessibility' && this.screen !== screen) this.before = this.screen;
+    this.screen = screen;
+    const root = this.chrome.page;
+    if (screen === 'welcome') fillWelcome(root, this.course, this.state);
+    if (screen === 'finish') fillFinish(root, this.course, this.state, this.startedAt, () => displayName(this.learnerName()));
+    this.chrome.toggleMenu(false);
+    this.updateChrome();
+    if (focus) this.focusHeading();
+    return true;
+  }
+
+  /** The first time, keeps the page the build already put in the HTML (on screen before this script ran). */
+  private adopt(selector: string, template: HTMLTemplateElement | null): void {
+    const first = !this.adopted;
+    this.adopted = true;
+    if (first && this.chrome.page.querySelector(`:scope>${selector}`)) return;
+    this.chrome.page.replaceChildren(template ? document.importNode(template.content, true) : '');
+  }
+
+  private back(): void {
+    if (!this.before || !this.open(this.before, true)) this.show(this.state.page, true);
+  }
+
+  private focusHeading(): void {
+    window.scrollTo(0, 0);
+    this.chrome.page.querySelector<HTMLElement>('h1')?.focus();
+  }
+
   go(index: number): void {
     if (index < 0 || index >= this.course.pages.length) return;
-    if (index === this.state.page) {
+    if (index === this.state.page && !this.screen) {
       // A link to the page already shown (menu or text): still close the menu and land on the heading.
       this.chrome.toggleMenu(false);
       this.chrome.page.querySelector<HTMLElement>('h1')?.focus();
@@ -53,19 +114,15 @@ export class Player {
 
   private show(index: number, focus: boolean): void {
     const page = this.course.pages[index]!;
-    const template = document.getElementById(`cp-page-${page.id}`) as HTMLTemplateElement | null;
-    this.chrome.page.replaceChildren(template ? document.importNode(template.content, true) : '');
+    this.adopt(`[data-page="${page.id}"]`, document.getElementById(`cp-page-${page.id}`) as HTMLTemplateElement | null);
+    this.screen = undefined;
     this.state.page = index;
     this.state.visited[index] = true;
     this.shownAt = Date.now();
     if (this.course.quiz?.page === index) this.prepareQuiz();
     for (const form of this.forms()) this.restoreQuestion(form);
     this.chrome.toggleMenu(false);
-    this.chrome.update(index, this.course.pages.map((p) => p.id), this.state.visited, this.state.outcome().progress);
-    if (focus) {
-      window.scrollTo(0, 0);
-      this.chrome.page.querySelector<HTMLElement>('h1')?.focus();
-    }
+    if (focus) this.focusHeading();
     this.adapter.pageViewed?.({ id: page.id, title: page.title, index });
     this.checkpoint();
   }
@@ -80,8 +137,17 @@ export class Player {
     if (answer === undefined) return;
     const q = this.course.questions[i]!;
     showAnswer(form, q, answer);
-    showFeedback(form, q, answer, isCorrect(q, answer), this.strings);
-    lock(form, true);
+    this.attempts[i] = Math.max(this.attempts[i] ?? 0, 1);
+    this.feedback(form, q, answer);
+  }
+
+  /** Feedback and lock for an answer; the right answer shows once no attempt is left. */
+  private feedback(form: HTMLFormElement, q: RuntimeQuestion, answer: Answer): HTMLElement | undefined {
+    const correct = isCorrect(q, answer);
+    const used = q.role === 'quiz' || (q.role === 'check' && (this.attempts[Number(form.dataset.question)] ?? 0) >= 2);
+    const box = showFeedback(form, q, answer, correct, this.strings, used);
+    lock(form, true, !(used && correct === false));
+    return box;
   }
 
   /** Shows only the learner's drawn questions, numbered, in draw order. */
@@ -131,12 +197,15 @@ export class Player {
     const i = Number(form.dataset.question);
     const q = this.course.questions[i]!;
     const answer = readAnswer(form, q);
-    if (answer === undefined || this.state.answers[i] !== undefined) return;
+    if (this.state.answers[i] !== undefined) return;
+    const note = form.querySelector<HTMLElement>('[data-no-answer]');
+    if (note) note.hidden = answer !== undefined;
+    if (answer === undefined) return this.chrome.announce(note?.textContent ?? '');
     this.state.answers[i] = answer;
+    this.attempts[i] = (this.attempts[i] ?? 0) + 1;
     const correct = isCorrect(q, answer);
-    const message = showFeedback(form, q, answer, correct, this.strings);
-    lock(form, true);
-    this.chrome.announce(message);
+    // Focus reads the feedback once; the live region is kept for what follows (quiz score, completion).
+    this.feedback(form, q, answer)?.focus();
     const result = correct === undefined ? 'neutral' : correct ? 'correct' : 'incorrect';
     this.adapter.recordInteraction({ question: q, answer, result, latencyMs: Date.now() - this.shownAt, timestamp: new Date() });
     if (q.role === 'quiz') this.chrome.announce(this.showQuizResult());
@@ -145,13 +214,18 @@ export class Player {
 
   private onClick(e: MouseEvent): void {
     const target = e.target as HTMLElement;
-    const link = target.closest<HTMLAnchorElement>('a[data-page]');
+    const link = target.closest<HTMLAnchorElement>('a[data-page],a[data-screen]');
     if (link) {
       e.preventDefault();
-      this.go(this.course.pages.findIndex((p) => p.id === link.dataset.page));
+      const screen = link.dataset.screen as FrameScreen | undefined;
+      if (screen) this.open(screen, true);
+      else this.go(this.course.pages.findIndex((p) => p.id === link.dataset.page));
       return;
     }
     const button = target.closest<HTMLButtonElement>('button');
+    if (button?.dataset.action === 'start') return this.show(this.state.page, true);
+    if (button?.dataset.action === 'print') return window.print();
+    if (button?.dataset.action === 'back') return this.back();
     const form = button?.closest<HTMLFormElement>('form[data-question]');
     if (button?.dataset.move && form) {
       const position = moveItem(button, Number(button.dataset.move));
@@ -181,7 +255,15 @@ export class Player {
       this.adapter.reportOutcome(outcome);
       if (outcome.completed && !wasComplete) this.chrome.announce(this.strings.courseComplete ?? '');
     }
-    this.chrome.update(this.state.page, this.course.pages.map((p) => p.id), this.state.visited, outcome.progress);
+    this.updateChrome();
+  }
+
+  private updateChrome(): void {
+    const n = this.course.pages.length;
+    this.chrome.update(this.state.page, this.course.pages.map((p) => p.id), this.state.visited, this.state.outcome().progress, this.screen);
+    const has = (screen: FrameScreen) => !!document.getElementById(`cp-frame-${screen}`);
+    this.chrome.prev.disabled = this.screen === 'welcome' || this.screen === 'accessibility' || (!this.screen && this.state.page === 0 && !has('welcome'));
+    this.chrome.next.disabled = this.screen === 'finish' || (!this.screen && this.state.page === n - 1 && !has('finish'));
   }
 
   /** A one-time message from the tracking side (progress restored from this device). */

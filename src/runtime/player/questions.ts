@@ -1,5 +1,6 @@
 import type { Answer } from '../../bookmark/codec';
 import type { RuntimeQuestion } from '../../contract/course-data';
+import { fill } from './chrome';
 
 /** Reading and writing a question form; one place knows each form's controls. */
 const inputs = (form: HTMLElement) => [...form.querySelectorAll<HTMLInputElement>('input[type=radio],input[type=checkbox]')];
@@ -65,7 +66,7 @@ export function showAnswer(form: HTMLElement, q: RuntimeQuestion, answer: Answer
  * of the document, so when the learner is inside the form, focus rests on the submit button, which
  * stays focusable and says it is unavailable (aria-disabled).
  */
-export function lock(form: HTMLElement, locked: boolean): void {
+export function lock(form: HTMLElement, locked: boolean, canRetry = true): void {
   const hadFocus = form.contains(document.activeElement);
   for (const el of form.querySelectorAll<HTMLInputElement>('input,select,textarea,[data-move]')) el.disabled = locked;
   const submit = form.querySelector<HTMLButtonElement>('button[type=submit]');
@@ -77,29 +78,65 @@ export function lock(form: HTMLElement, locked: boolean): void {
     if (keepFocus) submit.focus();
   }
   const retry = form.querySelector<HTMLElement>('[data-action=retry]');
-  if (retry) retry.hidden = !locked;
+  if (retry) retry.hidden = !locked || !canRetry;
 }
 
-/** Reveals feedback for an answer; returns the text to announce in the live region. */
-export function showFeedback(form: HTMLElement, q: RuntimeQuestion, answer: Answer, correct: boolean | undefined, strings: Record<string, string>): string {
+/** The right answer in words, shown once the learner has no attempt left. */
+function rightAnswer(q: RuntimeQuestion): string {
+  if (q.type === 'matching') return (q.sources ?? []).map((s, i) => `${s} → ${q.targets?.[i]}`).join('; ');
+  if (q.type === 'ordering') return (q.choices ?? []).join(' → ');
+  if (q.type === 'fill-in') return q.accepted?.[0] ?? '';
+  return (q.correct ?? []).map((i) => q.choices?.[i]).join('; ');
+}
+
+/** Matching and ordering: marks each row right or wrong, in words; returns how many are right. */
+function markRows(form: HTMLElement, q: RuntimeQuestion, answer: Answer, strings: Record<string, string>): number {
+  const rows = q.type === 'matching' ? [...form.querySelectorAll<HTMLElement>('.cp-match')] : q.type === 'ordering' ? orderItems(form) : [];
+  let right = 0;
+  rows.forEach((row, i) => {
+    const ok = (q.type === 'matching' ? (answer as number[])[i] : Number(row.dataset.item)) === i;
+    right += Number(ok);
+    const mark = document.createElement('span');
+    mark.className = `cp-mark cp-mark-${ok ? 'right' : 'wrong'}`;
+    mark.dataset.mark = '';
+    mark.textContent = (ok ? strings.rowRight : strings.rowWrong) ?? '';
+    row.append(mark);
+  });
+  return right;
+}
+
+/**
+ * Reveals feedback for an answer: one verdict, the rows marked, and with `reveal` (no attempt left)
+ * the right answer. Returns the feedback box, which takes the focus so it is read once.
+ */
+export function showFeedback(form: HTMLElement, q: RuntimeQuestion, answer: Answer, correct: boolean | undefined, strings: Record<string, string>, reveal = false): HTMLElement | undefined {
   const box = form.querySelector<HTMLElement>('[data-feedback]');
   const verdict = form.querySelector<HTMLElement>('[data-verdict]');
-  if (!box || !verdict) return '';
+  if (!box || !verdict) return undefined;
+  hideFeedback(form);
   const chosen = new Set(Array.isArray(answer) ? answer : typeof answer === 'number' ? [answer] : []);
   for (const el of form.querySelectorAll<HTMLElement>('[data-option-feedback]')) el.hidden = !(q.type !== 'ordering' && q.type !== 'matching' && chosen.has(Number(el.dataset.optionFeedback)));
   for (const el of form.querySelectorAll<HTMLElement>('[data-when]')) el.hidden = el.dataset.when !== (correct ? 'correct' : 'incorrect');
   form.classList.toggle('cp-is-correct', correct === true);
   form.classList.toggle('cp-is-incorrect', correct === false);
+  const right = markRows(form, q, answer, strings);
+  const rows = (answer as number[]).length;
   verdict.textContent =
     correct === undefined ? strings.answerSaved ?? '' : q.type === 'scenario' ? (correct ? strings.bestChoice : strings.notBestChoice) ?? '' : (correct ? strings.correct : strings.incorrect) ?? '';
+  if (correct === false && (q.type === 'matching' || q.type === 'ordering')) verdict.textContent += ` ${fill(strings.rightCount, { n: right, total: rows })}`;
+  const shown = form.querySelector<HTMLElement>('[data-reveal]');
+  if (shown) {
+    shown.textContent = reveal && correct === false ? fill(strings.correctAnswer, { answer: rightAnswer(q) }) : '';
+    shown.hidden = !shown.textContent;
+  }
   box.hidden = false;
-  const shown = [verdict, ...form.querySelectorAll<HTMLElement>('[data-option-feedback]:not([hidden]),[data-when]:not([hidden])')];
-  return shown.map((el) => el.textContent?.trim()).filter(Boolean).join(' ');
+  return box;
 }
 
 export function hideFeedback(form: HTMLElement): void {
   const box = form.querySelector<HTMLElement>('[data-feedback]');
   if (box) box.hidden = true;
+  for (const el of form.querySelectorAll('[data-mark]')) el.remove();
   for (const el of form.querySelectorAll<HTMLElement>('[data-option-feedback]')) el.hidden = true;
   form.classList.remove('cp-is-correct', 'cp-is-incorrect');
 }

@@ -18,6 +18,8 @@ export interface Launch {
   learnerId?: string;
   /** Progress came from this device's copy, newer than the LMS's: the learner is told once. */
   restored?: boolean;
+  /** The learner's name as the LMS/LRS gives it (SCORM "Last, First"), for the certificate. */
+  learnerName?: string;
 }
 
 /** The course's result as the player computes it; adapters map it onto their standard. */

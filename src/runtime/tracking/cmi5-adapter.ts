@@ -68,7 +68,7 @@ export class Cmi5Adapter extends StatementSession {
       if (bookmark) this.send('resumed');
     }
     const mastery = launchData.masteryScore;
-    return { tracked: true, notice: false, mode, bookmark, location, masteryScore: mastery === undefined ? undefined : Math.round(mastery * 10000) / 100, learnerId: JSON.stringify(p.actor) };
+    return { tracked: true, notice: false, mode, bookmark, location, masteryScore: mastery === undefined ? undefined : Math.round(mastery * 10000) / 100, learnerId: JSON.stringify(p.actor), learnerName: p.actor.name };
   }
 
   reportOutcome(outcome: Outcome): void {

@@ -75,6 +75,9 @@ export class ScormAdapter implements TrackingAdapter {
     };
     // Read only when the bookmark cannot place the learner (boot asks when it fails to decode).
     Object.defineProperty(launch, 'location', { get: () => (fresh ? undefined : session.get(el.location) || undefined), configurable: true });
+    // The name is only for the certificate: read when the finish page shows it, once.
+    let name: string | undefined;
+    Object.defineProperty(launch, 'learnerName', { get: () => (name ??= session.get(el.learnerName)) || undefined });
     const [count, known] = session.read(el.interactionsCount);
     this.canRecord = known;
     this.nextInteraction = Number(count) || 0;

@@ -15,7 +15,7 @@ export interface ScormDialect {
   /** 1.2 commits before LMSFinish; 2004 does not, as Terminate commits itself (item 31). */
   commitBeforeTerminate: boolean;
   limits: { suspendData: number; location: number };
-  elements: { location: string; suspendData: string; entry: string; mode: string; learnerId: string; exit: string; sessionTime: string; interactionsCount: string };
+  elements: { location: string; suspendData: string; entry: string; mode: string; learnerId: string; learnerName: string; exit: string; sessionTime: string; interactionsCount: string };
   /** Pass mark 0–100 the LMS supplies, if any. */
   readMastery(cmi: Cmi): number | undefined;
   /** Set "incomplete" on a first launch so the LMS never turns a silent SCO into "completed". */

@@ -56,6 +56,7 @@ export const scorm12: ScormDialect = {
     entry: 'cmi.core.entry',
     mode: 'cmi.core.lesson_mode',
     learnerId: 'cmi.core.student_id',
+    learnerName: 'cmi.core.student_name',
     exit: 'cmi.core.exit',
     sessionTime: 'cmi.core.session_time',
     interactionsCount: 'cmi.interactions._count',

@@ -53,6 +53,7 @@ export const scorm2004: ScormDialect = {
     entry: 'cmi.entry',
     mode: 'cmi.mode',
     learnerId: 'cmi.learner_id',
+    learnerName: 'cmi.learner_name',
     exit: 'cmi.exit',
     sessionTime: 'cmi.session_time',
     interactionsCount: 'cmi.interactions._count',

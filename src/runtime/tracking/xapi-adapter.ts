@@ -53,7 +53,7 @@ export class XapiAdapter extends StatementSession {
     this.success = doc.sent.passed ? 'passed' : doc.sent.failed ? 'failed' : 'unknown';
     this.send('initialized');
     if (doc.bookmark) this.send('resumed');
-    return { tracked: true, notice: false, mode: 'normal', bookmark: doc.bookmark, location: doc.location, learnerId: JSON.stringify(launch.actor) };
+    return { tracked: true, notice: false, mode: 'normal', bookmark: doc.bookmark, location: doc.location, learnerId: JSON.stringify(launch.actor), learnerName: launch.actor.name };
   }
 
   reportOutcome(outcome: Outcome): void {
