@@ -16,7 +16,7 @@ const ATTRIBUTES = new Set(
     'font-family font-size font-weight font-style text-anchor dominant-baseline alignment-baseline letter-spacing word-spacing dx dy rotate textLength lengthAdjust ' +
     'offset stop-color stop-opacity gradientUnits gradientTransform spreadMethod patternUnits patternContentUnits patternTransform clipPathUnits maskUnits maskContentUnits ' +
     'filterUnits primitiveUnits in in2 result stdDeviation mode operator k1 k2 k3 k4 values type tableValues slope intercept amplitude exponent flood-color flood-opacity radius ' +
-    'href xlink:href style vector-effect shape-rendering text-rendering paint-order xml:space').split(' '),
+    'direction unicode-bidi writing-mode href xlink:href style vector-effect shape-rendering text-rendering paint-order xml:space').split(' '),
 );
 const REFERENCE_ATTRIBUTES = new Set(['href', 'xlink:href']);
 const ATTR = '@_';
