@@ -10,11 +10,12 @@ import { segmentYaml } from './segment-yaml';
 import type { Run, Unit } from './unit';
 import { courseTexts, localizedFile, workshopFile } from './localized-file';
 import { interfaceFile, shipsInterface } from './interface-file';
+import { captionsFile, captionsIn } from './captions-file';
 import type { Segmented, Slot } from './slots';
 
 /** One file of the course that holds translatable text, read in the source language. */
 export interface TranslatableFile {
-  kind: 'course' | 'workshop' | 'strings' | 'lesson' | 'handout';
+  kind: 'course' | 'workshop' | 'strings' | 'lesson' | 'handout' | 'captions';
   /** Course-relative path of the source-language file. */
   path: string;
   text: string;
@@ -73,6 +74,7 @@ export async function loadTranslatable(courseDir: string): Promise<TranslatableC
   const workshop = await workshopFile(source, srcLang);
   if (workshop) files.push(workshop);
   const handouts = new Set<string>();
+  const captions = new Set<string>();
   const textFile = (kind: 'lesson' | 'handout', file: SourceFile, segment: (text: string) => Segmented, lookupTarget: (p: string) => SourceFile | undefined): TranslatableFile => {
     const { units, slots } = segment(file.text);
     const targetPath = (lang: string) => languagePath(file.relative, srcLang, lang);
@@ -98,11 +100,16 @@ export async function loadTranslatable(courseDir: string): Promise<TranslatableC
     const lesson = textFile('lesson', file, (text) => segmentLesson(text, id, file.relative), (p) => source.lessonFiles.get(p));
     files.push(lesson);
     for (const target of linkedMarkdown(file.text, file.relative)) if (source.markdownFiles.has(target)) handouts.add(target);
+    for (const target of captionsIn(file.text, file.relative)) captions.add(target);
   }
   if (diagnostics.hasErrors) throw new ContentError(diagnostics.items);
   for (const handout of [...handouts].sort()) {
     const file = source.markdownFiles.get(handout)!;
     files.push(textFile('handout', file, (text) => segmentMarkdown(text, { file: handout }), (p) => source.markdownFiles.get(p)));
+  }
+  for (const relative of [...captions].sort()) {
+    const vtt = await captionsFile(source, relative, (lang) => languagePath(relative, srcLang, lang));
+    if (vtt) files.push(vtt);
   }
   return { source, spec, srcLang, files };
 }

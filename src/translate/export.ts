@@ -42,7 +42,7 @@ function existingTargets(file: TranslatableFile, lang: string, skipped: string[]
   const mine = idsByPage(file.units.map((u) => u.id));
   const theirs = idsByPage(existing.keys());
   for (const [page, ids] of mine) {
-    if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings' || theirs.get(page)?.join() === ids.join()) continue;
+    if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings' || file.kind === 'captions' || theirs.get(page)?.join() === ids.join()) continue;
     for (const id of ids) existing.delete(id);
     skipped.push(`${file.targetPath(lang)}: ${page}`);
   }

@@ -94,7 +94,7 @@ export async function importDocument(courseDir: string, read: ReadDocument, xlif
 
 /** The file must parse back into the same units with the same codes; else a target broke the Markdown. */
 function checkWritten(file: TranslatableFile, text: string, targets: Map<string, Run[]>, byId: Map<string, ReadUnit>, xliffName: string, diagnostics: Diagnostics): void {
-  if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings') return;
+  if (file.kind === 'course' || file.kind === 'workshop' || file.kind === 'strings' || file.kind === 'captions') return;
   const lessonId = path.posix.basename(file.path).split('.')[0]!;
   const again = file.kind === 'lesson' ? segmentLesson(text, lessonId, file.path) : segmentMarkdown(text, { file: file.path });
   const parsed = new Map(again.units.map((u) => [u.id, u.runs]));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { build } from '../../src/compiler';
 import { exportXliff, importXliff, readXliff } from '../../src/translate';
 import { allTypesWorkshop } from '../workshop/helpers';
-import { deleteLanguageFiles } from './helpers';
+import { copyCourse, deleteLanguageFiles } from './helpers';
 
 /** Blocks, facilitator notes and an activity in both languages of the all-types fixture. */
 const BLOCKS = (lang: string) => `
@@ -72,5 +72,27 @@ describe('syntax other engineers added: blocks, facilitator notes, activities, w
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, zip] of before) expect([name, after.get(name)!.equals(zip)]).toEqual([name, true]);
     expect(await fs.readFile(path.join(course, 'lessons/basics.fr.md'), 'utf8')).toContain('::: quote by="Ban Ki-moon" source="UN, 2013 (fr)"');
+  });
+});
+
+describe('media blocks and captions (the Arabic media fixture)', () => {
+  it('exports caption cues as units and round-trips Arabic, lesson and captions deleted, byte for byte', async () => {
+    const course = copyCourse(path.join(__dirname, '..', 'fixtures', 'courses', 'media'));
+    const before = await build(course, mkdtempSync(path.join(tmpdir(), 'cp-media-')), { languages: ['ar'], targets: ['web'] });
+    const beforeZip = await fs.readFile(before.files[0]!);
+    const { xml, units, translated } = await exportXliff(course, { lang: 'ar', format: 'xliff2' });
+    expect(translated).toBe(units);
+    const captions = readXliff(xml, 'x').files.find((f) => f.original === 'media/clip.en.vtt')!;
+    expect(captions.units.map((u) => u.id)).toEqual(['cue1', 'cue2']);
+    expect(captions.units[0]!.source).toEqual([{ kind: 'text', text: '[tone] The test pattern appears.' }]);
+
+    const xliff = path.join(path.dirname(course), 'ar.xlf');
+    await fs.writeFile(xliff, xml);
+    await deleteLanguageFiles(course, 'ar');
+    await fs.rm(path.join(course, 'media/clip.ar.vtt'));
+    const imported = await importXliff(course, xliff);
+    expect(imported.written).toEqual(expect.arrayContaining(['lessons/media.ar.md', 'media/clip.ar.vtt']));
+    const after = await build(course, mkdtempSync(path.join(tmpdir(), 'cp-media-')), { languages: ['ar'], targets: ['web'] });
+    expect((await fs.readFile(after.files[0]!)).equals(beforeZip)).toBe(true);
   });
 });
