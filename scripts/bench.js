@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: build speed, package weight, suspend-data size and launch time against the budgets
-// of issue 6, as one table (or --json for tracking over time). Runs the compiled bench in build/bench.
+// of issue 6 (and the flagship's workshop kit, issue 14), as one table (or --json for tracking over time).
+// Runs the compiled bench in build/bench.
 //   --json                 print the whole result as JSON instead of the table
 //   --sizes 10,100,1000    synthetic course sizes in pages (default 10,100,1000)
 //   --no-flagship          leave out courses/un-migration-cca-cf

@@ -16,6 +16,8 @@ export const BUDGETS = {
   slowCallsPerTurn: 3,
   /** Issue 9: a 1280 px-wide photo placed in a course ships at most this at 800 px wide. */
   image800Bytes: 150_000,
+  /** Issue 14: the flagship's workshop kit (decks, guide, handouts; EN and FR). */
+  kitBuildMs: 3000,
 };
 
 export const FLAGSHIP = 'un-migration-cca-cf';
@@ -83,6 +85,12 @@ export function judge(result: Omit<BenchResult, 'rows'>): Row[] {
   const image = result.image;
   for (const v of image?.variants.filter((v) => v.width === 800) ?? []) {
     rows.push(row(`${image!.sourceWidth} px photo at 800 px (${v.format})`, 'any', 'all', v.bytes, `${kb(v.bytes)} (source ${kb(image!.sourceBytes)}, encoded in ${Math.round(image!.encodeMs)} ms)`, within(BUDGETS.image800Bytes, kb)));
+  }
+  const kit = result.kit;
+  if (kit) {
+    rows.push(row('workshop kit build wall time', kit.course, 'slides, guide, handouts', kit.wallMs, seconds(kit.wallMs), within(BUDGETS.kitBuildMs, seconds)));
+    rows.push(row('workshop kit build CPU time (user+sys)', kit.course, 'slides, guide, handouts', kit.cpuMs, seconds(kit.cpuMs)));
+    for (const f of kit.files.filter((f) => f.lang === kit.files[0]!.lang)) rows.push(row('workshop file size', kit.course, f.file, f.bytes, `${kb(f.bytes)} (${f.summary})`));
   }
   const launch = result.launch;
   for (const [target, l] of Object.entries(launch?.targets ?? {})) {

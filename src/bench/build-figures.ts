@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { CourseFigures } from './figures';
+import type { CourseFigures, KitFigures } from './figures';
 
 interface ChildReport {
   packages: { target: string; lang: string; file: string; bytes: number; suspendData: { worstCase: number; limit?: number } }[];
+  documents: KitFigures['files'];
   pages: number;
   questions: number;
   cpuMs: number;
@@ -17,10 +18,10 @@ export const median = (values: number[]): number => {
 };
 
 /** Spawns one cold build and times it from spawn to exit. */
-function coldBuild(courseDir: string, outDir: string): Promise<{ ms: number; report: ChildReport }> {
+function coldBuild(courseDir: string, outDir: string, targets?: string): Promise<{ ms: number; report: ChildReport }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [path.join(__dirname, 'build-child.js'), courseDir, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, 'build-child.js'), courseDir, outDir, ...(targets ? [targets] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c));
@@ -64,4 +65,18 @@ export async function measureBuild(name: string, courseDir: string, outDir: stri
     suspendData,
     zipFiles: Object.fromEntries(last!.packages.filter((p) => p.lang === last!.packages[0]!.lang).map((p) => [p.target, p.file])),
   };
+}
+
+/** Builds the workshop kit (slides, guide, handouts) `runs` times, each in a fresh process. */
+export async function measureKit(name: string, courseDir: string, outDir: string, runs: number): Promise<KitFigures> {
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  let files: KitFigures['files'] = [];
+  for (let i = 0; i < runs; i++) {
+    const { ms, report } = await coldBuild(courseDir, path.join(outDir, String(i)), 'slides,guide,handouts');
+    samples.push(ms);
+    cpu.push(report.cpuMs);
+    files = report.documents;
+  }
+  return { course: name, wallMs: median(samples), samplesMs: samples, cpuMs: Math.min(...cpu), files: files.map((f) => ({ ...f, file: path.basename(f.file) })) };
 }

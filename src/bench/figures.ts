@@ -84,6 +84,15 @@ export interface Row {
   verdict?: Verdict;
 }
 
+/** The workshop kit of one course: a cold build of slides, guide and handouts in every language. */
+export interface KitFigures {
+  course: string;
+  wallMs: number;
+  samplesMs: number[];
+  cpuMs: number;
+  files: { target: string; lang: string; file: string; bytes: number; summary: string }[];
+}
+
 export interface BenchResult {
   date: string;
   machine: Machine;
@@ -92,5 +101,6 @@ export interface BenchResult {
   launch?: LaunchFigures;
   slowLms?: SlowLmsFigures;
   image?: ImageFigures;
+  kit?: KitFigures;
   rows: Row[];
 }

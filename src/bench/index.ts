@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FLAGSHIP, judge } from './budgets';
-import { measureBuild } from './build-figures';
+import { measureBuild, measureKit } from './build-figures';
 import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight, SlowLmsFigures } from './figures';
 import { measureImage } from './image-figures';
 import { chromiumPath, launchChromium, measureLaunch } from './launch';
@@ -58,7 +58,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { launch, slowLms } = await timeLaunch(first, options, info);
     options.log('encoding a 1280 px photo…');
     const image = await measureImage();
-    const partial = { date: started, machine: info, courses, runtime, launch, slowLms, image };
+    let kit;
+    if (options.flagship) {
+      options.log(`building the workshop kit of ${FLAGSHIP} ×${options.buildRuns}…`);
+      kit = await measureKit(FLAGSHIP, FLAGSHIP_DIR, path.join(work, 'kit'), options.buildRuns);
+    }
+    const partial = { date: started, machine: info, courses, runtime, launch, slowLms, image, kit };
     return { ...partial, rows: judge(partial) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

@@ -52,7 +52,7 @@ function guideBody(model: CourseModel, doc: DocWriter): Block[] {
   for (const q of model.questions) {
     const key = answerKey(q.spec, trueFalse);
     if (key.length === 0) continue;
-    body.push(doc.paragraph([doc.run(`${q.id}: `, { bold: true }), ...doc.inline(q.spec.prompt)]), ...doc.bullets(key));
+    body.push(doc.paragraph([doc.run(`${q.id}${s.colon}`, { bold: true }), ...doc.inline(q.spec.prompt)]), ...doc.bullets(key));
   }
 
   if (model.printables.length) body.push(doc.heading(s.annex!, 1, true), ...handoutBlocks(model, doc, 2));
@@ -109,7 +109,7 @@ export const guideWriter: KitWriter = {
   async write(model) {
     const theme = kitTheme(model);
     const s = workshopStrings(model.lang);
-    const bytes = await wordDocument(theme, { title: model.title, subtitle: [s.guide, model.organization].filter(Boolean).join(' · '), creator: model.organization || 'Coursepack' }, guideBody(model, new DocWriter(theme)));
+    const bytes = await wordDocument(theme, { title: model.title, subtitle: [s.guide, model.organization].filter(Boolean).join(' · '), creator: model.organization || 'Coursepack' }, guideBody(model, new DocWriter(theme, s.colon!)));
     return [{ target: 'guide', lang: model.lang, fileName: `${model.id}-${model.lang}-guide.docx`, bytes, summary: `${model.activities.length} activities, ${model.workshop!.deliveries.length} deliveries` }];
   },
 };

@@ -21,8 +21,8 @@ export const handoutsWriter: KitWriter = {
   needsWorkshop: false,
   async write(model) {
     const theme = kitTheme(model);
-    const doc = new DocWriter(theme);
     const s = workshopStrings(model.lang);
+    const doc = new DocWriter(theme, s.colon!);
     const body = handoutBlocks(model, doc, 1);
     const bytes = await wordDocument(theme, { title: model.title, subtitle: [s.handouts, model.organization].filter(Boolean).join(' · '), creator: model.organization || 'Coursepack' }, body);
     return [{ target: 'handouts', lang: model.lang, fileName: `${model.id}-${model.lang}-handouts.docx`, bytes, summary: `${model.printables.length} handouts` }];

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import PptxGenJS from 'pptxgenjs';
+import sharp from 'sharp';
 import { format, uiStrings, workshopStrings } from '../../i18n';
-import type { CourseModel, DeliveryModel, PageModel } from '../model';
+import type { CourseModel, DeliveryModel, PageModel, SessionModel } from '../model';
 import { answerKey, isPoll, questionChoices } from './kit/answers';
 import { keyPoints, notesText, pageImages } from './kit/key-points';
 import { normaliseOfficeFile } from './kit/ooxml';
@@ -11,13 +11,16 @@ import { kitTheme, type KitTheme } from './kit/theme';
 import type { KitWriter } from './writer';
 
 const MASTER = 'COURSEPACK';
-/** Image types PowerPoint and LibreOffice both show without a fallback rendition. */
-const RASTER: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif' };
-
-async function imageData(model: CourseModel, coursePath: string): Promise<string | undefined> {
-  const type = RASTER[path.extname(coursePath).toLowerCase()];
-  if (!type) return undefined;
-  return `${type};base64,${(await fs.readFile(path.join(model.sourceDir, coursePath))).toString('base64')}`;
+/** Rows an agenda table holds at a size read from the back of a room. */
+const AGENDA_ROWS = 12;
+/**
+ * Every image as a PNG at most 1600 px wide: PowerPoint shows SVG and WebP only with a PNG fallback
+ * beside them, and a slide is never wider than that on a projector. SVG is rasterised at 2x density.
+ */
+async function imageData(model: CourseModel, coursePath: string): Promise<string> {
+  const file = path.join(model.sourceDir, coursePath);
+  const png = await sharp(file, coursePath.toLowerCase().endsWith('.svg') ? { density: 192 } : {}).resize({ width: 1600, withoutEnlargement: true }).png().toBuffer();
+  return `image/png;base64,${png.toString('base64')}`;
 }
 
 function newDeck(model: CourseModel, theme: KitTheme, logo: string | undefined): PptxGenJS {
@@ -52,14 +55,17 @@ async function deck(model: CourseModel, delivery: DeliveryModel): Promise<{ byte
   const minutes = (n: number) => format(s.minutes!, { n });
   addBand(slide(), theme, model.title, [delivery.title, model.organization].filter(Boolean).join(' · '));
 
+  // One agenda slide per day, or per session when a day's agenda would not fit on one slide.
   const days = [...new Set(delivery.sessions.map((x) => x.day))];
   for (const day of days) {
-    const rows: [string, string][] = delivery.sessions
-      .filter((x) => x.day === day)
-      .flatMap((x) => [[`${x.start}–${x.end}`, x.title] as [string, string], ...x.items.map((i): [string, string] => [i.start, `${i.title} (${minutes(i.minutes)})`])]);
-    const agenda = slide();
-    addTitle(agenda, theme, days.length > 1 ? `${s.agenda} · ${format(s.day!, { n: day })}` : s.agenda!, delivery.title);
-    addAgenda(agenda, theme, rows);
+    const sessions = delivery.sessions.filter((x) => x.day === day);
+    const rowsOf = (x: SessionModel): [string, string][] => [[`${x.start}–${x.end}`, x.title], ...x.items.map((i): [string, string] => [i.start, `${i.title} (${minutes(i.minutes)})`])];
+    const groups = sessions.reduce((n, x) => n + x.items.length + 1, 0) > AGENDA_ROWS ? sessions.map((x) => [x]) : [sessions];
+    for (const group of groups) {
+      const agenda = slide();
+      addTitle(agenda, theme, days.length > 1 ? `${s.agenda} · ${format(s.day!, { n: day })}` : s.agenda!, delivery.title);
+      addAgenda(agenda, theme, group.flatMap(rowsOf));
+    }
   }
 
   const pages = new Map(model.pages.map((p) => [p.id, p]));
@@ -71,8 +77,8 @@ async function deck(model: CourseModel, delivery: DeliveryModel): Promise<{ byte
       else if (item.kind === 'activity') {
         const spec = activities.get(item.activityId)!;
         const variant = spec.variants[delivery.mode];
-        const notes = [...spec.debrief.map((q) => `${s.debrief}: ${q}`), variant?.notes ?? ''].filter(Boolean).join('\n');
-        addActivity(slide(notes), theme, spec, delivery.mode, { activity: s.activity!, purpose: s.purpose!, grouping: s.grouping!, steps: s.steps!, minutes: minutes(item.minutes) });
+        const notes = [...spec.debrief.map((q) => `${s.debrief}${s.colon}${q}`), variant?.notes ?? ''].filter(Boolean).join('\n');
+        addActivity(slide(notes), theme, spec, delivery.mode, { activity: s.activity!, purpose: s.purpose!, grouping: s.grouping!, steps: s.steps!, colon: s.colon!, minutes: minutes(item.minutes) });
       } else addBand(slide(), theme, item.title, `${item.start} · ${minutes(item.minutes)}`);
     }
   }
@@ -94,13 +100,13 @@ async function deck(model: CourseModel, delivery: DeliveryModel): Promise<{ byte
     }
     for (const q of questions) {
       const key = answerKey(q, trueFalse);
-      const speaker = [notes, key.length ? `${s.answer}: ${key.join('; ')}` : ''].filter(Boolean).join('\n');
+      const speaker = [notes, key.length ? `${s.answer}${s.colon}${key.join('; ')}` : ''].filter(Boolean).join('\n');
       addQuestion(slide(speaker || undefined), theme, q, `${isPoll(q) ? s.poll : s.discuss} · ${page.title}`, questionChoices(q, trueFalse));
       notes = '';
     }
   }
 
-  const bytes = await normaliseOfficeFile((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
+  const bytes = normaliseOfficeFile((await pptx.write({ outputType: 'nodebuffer' })) as Buffer);
   return { bytes, slides: count };
 }
 

@@ -14,8 +14,8 @@ export function questionChoices(q: QuestionSpec, trueFalse: [string, string]): s
       return trueFalse;
     case 'likert':
       return (q.scale ?? []).map(plainText);
-    case 'matching':
-      return q.pairs.map((p) => `${plainText(p.source)} ↔ ?`);
+    case 'matching': // sources numbered, targets lettered in alphabetical order (not the answer's)
+      return [...q.pairs.map((p, i) => `${i + 1}. ${plainText(p.source)}`), ...q.pairs.map((p) => plainText(p.target)).sort().map((t, i) => `${letter(i)}. ${t}`)];
     case 'ordering':
       return [...q.items].sort().map(plainText);
     case 'fill-in':
@@ -40,7 +40,7 @@ export function answerKey(q: QuestionSpec, trueFalse: [string, string]): string[
     case 'fill-in':
       return [q.answers.join(' / ')];
     case 'matching':
-      return q.pairs.map((p) => `${plainText(p.source)} → ${plainText(p.target)}`);
+      return q.pairs.map((p, i) => `${i + 1}. ${plainText(p.source)} → ${plainText(p.target)}`);
     case 'ordering':
       return q.items.map((item, i) => `${i + 1}. ${plainText(item)}`);
     case 'likert':

@@ -11,7 +11,11 @@ export class DocWriter {
   /** Each ordered list restarts its numbering with its own instance. */
   private lists = 0;
 
-  constructor(readonly theme: KitTheme) {}
+  /** @param colon the language's ": " (French puts a no-break space before it). */
+  constructor(
+    readonly theme: KitTheme,
+    private readonly colon = ': ',
+  ) {}
 
   run(text: string, options: { bold?: boolean; italics?: boolean; font?: string } = {}): TextRun {
     return new TextRun({ text, ...options, rightToLeft: this.theme.rtl });
@@ -34,7 +38,7 @@ export class DocWriter {
 
   /** A labelled line: "Purpose: …". */
   labelled(label: string, value: string): Paragraph {
-    return this.paragraph([this.run(`${label}: `, { bold: true }), ...this.inline(value)]);
+    return this.paragraph([this.run(`${label}${this.colon}`, { bold: true }), ...this.inline(value)]);
   }
 
   bullets(items: readonly string[]): Paragraph[] {

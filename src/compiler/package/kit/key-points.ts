@@ -21,8 +21,9 @@ export function firstSentence(text: string, max = MAX_DETAIL): string {
 }
 
 /**
- * A slide shows the page's sections, not its text: each level-2 heading with the first sentence
- * of the paragraph under it. A page without sections shows the first sentence of each paragraph.
+ * A slide shows the page's sections, not its text: the first sentence of its opening paragraph, then
+ * each level-2 heading with the first sentence of the paragraph under it. A page without sections
+ * shows the first sentence of each paragraph.
  */
 export function keyPoints(page: PageModel): KeyPoint[] {
   const tokens = page.blocks.flatMap((b) => (b.kind === 'markdown' ? b.tokens : []));
@@ -37,7 +38,7 @@ export function keyPoints(page: PageModel): KeyPoint[] {
     } else if (token.type === 'paragraph_open' && tokens[i - 1]?.type !== 'list_item_open') {
       const text = plainText(tokens[i + 1]!.content);
       if (!text) continue;
-      if (!sections) points.push({ text: firstSentence(text) });
+      if (!sections || (points.length === 0 && !awaitingDetail)) points.push({ text: firstSentence(text) });
       else if (awaitingDetail && !awaitingDetail.detail) awaitingDetail.detail = firstSentence(text);
     }
   }

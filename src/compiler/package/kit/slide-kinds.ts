@@ -17,7 +17,10 @@ export function textBase(theme: KitTheme): PptxGenJS.TextPropsOptions {
   return { fontFace: theme.font, lang: theme.officeLang, rtlMode: theme.rtl, align: theme.rtl ? 'right' : 'left', valign: 'top', margin: 0.05 };
 }
 
-/** pptxgenjs sets a paragraph's direction from its own run options, not the box's: repeat it per run. */
+/**
+ * pptxgenjs takes a paragraph's direction from its runs, not the box, and starts a new paragraph when
+ * a run's alignment differs from the one before: every run carries the same.
+ */
 function dir(theme: KitTheme): PptxGenJS.TextPropsOptions {
   return { rtlMode: theme.rtl, align: theme.rtl ? 'right' : 'left' };
 }
@@ -58,6 +61,8 @@ export interface ActivityLabels {
   purpose: string;
   grouping: string;
   steps: string;
+  /** The language's ": ". */
+  colon: string;
   minutes: string;
 }
 
@@ -67,10 +72,10 @@ export function addActivity(slide: Slide, theme: KitTheme, a: ActivitySpec, mode
   addTimer(slide, theme, labels.minutes);
   addTitle(slide, theme, a.title, labels.activity);
   const runs: TextRun[] = [
-    { text: `${labels.purpose}: `, options: { ...dir(theme), bold: true } },
-    { text: plainText(a.purpose), options: { breakLine: true } },
-    { text: `${labels.grouping}: `, options: { ...dir(theme), bold: true } },
-    { text: plainText(variant?.grouping ?? a.grouping), options: { breakLine: true } },
+    { text: `${labels.purpose}${labels.colon}`, options: { ...dir(theme), bold: true } },
+    { text: plainText(a.purpose), options: { ...dir(theme), breakLine: true } },
+    { text: `${labels.grouping}${labels.colon}`, options: { ...dir(theme), bold: true } },
+    { text: plainText(variant?.grouping ?? a.grouping), options: { ...dir(theme), breakLine: true } },
     { text: labels.steps, options: { ...dir(theme), bold: true, breakLine: true, paraSpaceBefore: 10 } },
     ...(variant?.steps ?? a.steps).map((s): TextRun => ({ text: plainText(s), options: { ...dir(theme), bullet: { type: 'number' }, breakLine: true } })),
   ];
