@@ -35,7 +35,7 @@ export function validateCourseFile(
   return { spec, yaml };
 }
 
-/** Every text given per language must have each course language. */
+/** Every text given per language must have each course language (a warning where a fallback will do). */
 export function checkLocalized(
   texts: readonly [readonly PropertyKey[], LocalizedText | undefined][],
   languages: readonly string[],
@@ -43,11 +43,12 @@ export function checkLocalized(
   file: string,
   rule: string,
   diagnostics: Diagnostics,
+  severity: 'error' | 'warning' = 'error',
 ): void {
   for (const [path, text] of texts) {
     if (text === undefined || typeof text === 'string') continue;
     for (const lang of languages) {
-      if (!text[lang]) diagnostics.error(file, yaml.at(path).line, rule, `${path.join('.')} has no "${lang}" text`, `add ${lang}: "…" or give one string for all languages`);
+      if (!text[lang]) diagnostics[severity === 'error' ? 'error' : 'warn'](file, yaml.at(path).line, rule, `${path.join('.')} has no "${lang}" text`, `add ${lang}: "…" or give one string for all languages`);
     }
   }
 }

@@ -17,7 +17,8 @@ export function validateWorkshopFile(file: SourceFile, spec: CourseSpec, lessons
   if (!yaml) return undefined;
   const workshop = checkSchema(workshopSchema, yaml, file.display, 'workshop.yaml', diagnostics);
   if (!workshop) return undefined;
-  checkLocalized(localizedTexts(workshop), spec.languages, yaml, file.display, 'workshop/missing-translation', diagnostics);
+  // A warning: the kit falls back to the source language, and the e-learning must still build.
+  checkLocalized(localizedTexts(workshop), spec.languages, yaml, file.display, 'workshop/missing-translation', diagnostics, 'warning');
   const activityLesson = new Map(lessons.flatMap((l) => activitiesOf(l).map((a) => [a.spec.id, l.id] as const)));
   const facts = timingFacts(lessons);
   const ids = new Set<string>();
