@@ -34,7 +34,7 @@ describe.each([
   test('Moodle-like client whose session expires mid-course: told in the course language, resumed with every answer', async () => {
     const device = await journeys.device();
     const learner = `flagship-${lang}-expire`;
-    const first = await journeys.launch(device, course(), learner, { client: 'moodle', expire: 60 });
+    const first = await journeys.launch(device, course(), learner, { client: 'moodle', expire: 30 });
     await journeys.walk(first, 6);
     await journeys.notice(first, 'sessionExpired');
     const left = await journeys.closeTab(first);

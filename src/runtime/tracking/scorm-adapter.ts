@@ -9,7 +9,7 @@ import { ScormSession } from './scorm-session';
 const MAX_INTERACTIONS = 250;
 /** Exit: rounds of write–commit–terminate, within what a closing page allows. */
 const EXIT_ROUNDS = 5;
-const EXIT_BUDGET_MS = 2000;
+const EXIT_BUDGET_MS = 3000;
 
 const sameResult = (a?: Outcome, b?: Outcome) => a?.completed === b?.completed && a?.success === b?.success && a?.score === b?.score;
 
@@ -148,7 +148,7 @@ export class ScormAdapter implements TrackingAdapter {
   /**
    * The exit path that cannot drop state (issue 10): write every pending value, commit (1.2) and
    * terminate; a refused commit or terminate is tried again, a few times within what a closing page
-   * allows. What still fails stays in the mirror for the next launch.
+   * allows (3 s). What still fails stays in the mirror for the next launch.
    */
   end(): void {
     if (this.ended) return;
@@ -158,7 +158,8 @@ export class ScormAdapter implements TrackingAdapter {
     const deadline = Date.now() + EXIT_BUDGET_MS;
     if (this.mode === 'normal') this.cmi.set(dialect.elements.exit, dialect.exitValue(this.outcome));
     for (let round = 0; round < EXIT_ROUNDS && session.open && Date.now() < deadline; round++) {
-      const written = this.mode !== 'normal' || this.write(true);
+      // Session time once: later rounds only retry what is left, so each costs two calls on a slow LMS.
+      const written = this.mode !== 'normal' || this.write(round === 0);
       if (dialect.commitBeforeTerminate || round > 0) session.commit();
       if (session.terminate() && written) this.mirror?.confirm();
     }

@@ -66,7 +66,8 @@ export class FaultJourneys {
   async leaveFrame(visit: Visit): Promise<Truth> {
     const truth = await truthOf(visit.frame);
     await visit.page.evaluate(() => ((document.getElementById('sco') as HTMLIFrameElement).src = 'about:blank'));
-    await visit.page.waitForTimeout(300);
+    // The frame navigates once its pagehide handlers (the runtime's exit path) have run.
+    await visit.page.waitForFunction(() => (document.getElementById('sco') as HTMLIFrameElement).contentWindow?.location.href === 'about:blank');
     return truth;
   }
 
