@@ -12,6 +12,8 @@ import { truthOf } from './lms/progress-audit';
  * and on a Moodle-like client (2004: only elements that differ from their launch value are sent).
  */
 const COURSE = 'tests/fixtures/courses/all-types';
+// Each journey launches the course two or three times; a shared, loaded machine can take minutes.
+jest.setTimeout(180000);
 let browser: Browser;
 let lms: TestLms;
 let journeys: FaultJourneys;
