@@ -1,4 +1,11 @@
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
+
+/**
+ * libvips loads in tens of milliseconds (more on a busy machine): a course without images, like
+ * the flagship, never pays for it.
+ */
+let loaded: typeof SharpModule | undefined;
+const sharp: typeof SharpModule = ((...args: Parameters<typeof SharpModule>) => (loaded ??= require('sharp') as typeof SharpModule)(...args)) as typeof SharpModule;
 
 /** One encoded file of an image: a width in one format. */
 export interface EncodedVariant {
