@@ -57,7 +57,8 @@ function estimateMinutes(file: string): number {
   const body = source.slice(source.indexOf('\n---', 3) + 4);
   const questions = [...body.matchAll(/```question\n([\s\S]*?)```/g)].map((m) => /^type: (\S+)/m.exec(m[1]!)?.[1] ?? '');
   // Alt text is for screen readers (the half minute per image covers looking at it); link targets are not read.
-  const prose = body.replace(/```[\s\S]*?```/g, ' ').replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, ']');
+  // A diagram's text description sits behind a disclosure, for those who need it instead of the drawing.
+  const prose = body.replace(/```[\s\S]*?```/g, ' ').replace(/^::: diagram\n(!\[[^\]]*\]\([^)]*\))[\s\S]*?^:::$/gm, '$1').replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, ']');
   const words = prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
   const images = (body.match(/!\[/g) ?? []).length;
   const draw = Number(/^draw: (\d+)/m.exec(source)?.[1] ?? 0);

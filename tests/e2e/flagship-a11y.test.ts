@@ -34,7 +34,7 @@ async function next(page: Page): Promise<void> {
 }
 
 describe.each(['en', 'fr'])('flagship %s', (lang) => {
-  test.each([360, 1280])('no violation on any page at %i px, and every image has a text alternative', async (width) => {
+  test.each([360, 1280])('no violation on any page at %i px, and every image and diagram has a text alternative', async (width) => {
     const page = await openCourse(browser, urls[lang]!, width);
     const data = await courseData(page);
     const found: string[] = [];
@@ -42,9 +42,12 @@ describe.each(['en', 'fr'])('flagship %s', (lang) => {
     for (let i = 0; i < data.pages.length; i++) {
       await page.locator('#cp-page details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       for (const v of await axeViolations(page)) found.push(`${data.pages[i]!.id}: ${v}`);
-      const alts = await page.locator('#cp-page img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).alt));
-      images += alts.length;
-      for (const alt of alts) if (alt.trim().length < 40) found.push(`${data.pages[i]!.id}: image alt too short for a diagram: "${alt}"`);
+      // Pictures carry alt text; inline SVG diagrams a name (their title) and a text description.
+      const alternatives = await page.locator('#cp-page img, #cp-page figure.cp-diagram > svg').evaluateAll((els) =>
+        els.map((el) => (el instanceof HTMLImageElement ? el.alt : `${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''} — ${document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? ''}`)),
+      );
+      images += alternatives.length;
+      for (const alt of alternatives) if (alt.trim().length < 60) found.push(`${data.pages[i]!.id}: text alternative too short for a diagram: "${alt}"`);
       if (i < data.pages.length - 1) await next(page);
     }
     expect(found).toEqual([]);
