@@ -4,6 +4,7 @@ import { compile } from '../../src/compiler';
 import { courseData } from '../../src/compiler/render/course-data';
 import type { CourseModel } from '../../src/compiler/model';
 import { drawQuestions } from '../../src/runtime/player/quiz';
+import { contrastRatio } from '../../src/compiler/validate/contrast';
 
 const COURSE = path.join(__dirname, '..', '..', 'courses', 'un-migration-cca-cf');
 const files = (lang: string) =>
@@ -101,6 +102,25 @@ describe('the flagship course, second edition', () => {
     const total = LESSONS.reduce((sum, l) => sum + Number(/^duration: (\d+)/m.exec(readFileSync(path.join(COURSE, `lessons/${l}.en.md`), 'utf8'))![1]), 0);
     expect(text('course.yaml')).toContain(`About ${total} minutes of lessons`);
     expect(text('course.yaml')).toContain(`Environ ${total} minutes de leçons`);
+  });
+
+  test('every diagram is drawn in EN and FR, and its text colours reach 4.5:1 on the backgrounds they are drawn on', () => {
+    // The diagrams' palette: each text colour and the fills it sits on (axe cannot read SVG backgrounds).
+    const onBackgrounds: Record<string, string[]> = {
+      '#003a60': ['#ffffff', '#e6f0f7', '#fff4e5'],
+      '#1a1a1a': ['#ffffff', '#e6f0f7', '#fff4e5'],
+      '#595959': ['#ffffff', '#f2f2f2', '#e6f0f7'],
+      '#a34700': ['#ffffff', '#fff4e5'],
+      '#ffffff': ['#00548a'],
+    };
+    for (const [text, backgrounds] of Object.entries(onBackgrounds)) for (const bg of backgrounds) expect([text, bg, contrastRatio(text, bg) >= 4.5]).toEqual([text, bg, true]);
+    const media = readdirSync(path.join(COURSE, 'media')).filter((f) => f.endsWith('.svg'));
+    expect(media.filter((f) => f.endsWith('.en.svg')).map((f) => f.replace('.en.', '.fr.'))).toEqual(media.filter((f) => f.endsWith('.fr.svg')));
+    for (const file of media) {
+      const svg = readFileSync(path.join(COURSE, 'media', file), 'utf8');
+      for (const m of svg.matchAll(/<text [^>]*fill="([^"]+)"/g)) expect([file, m[1], m[1]! in onBackgrounds]).toEqual([file, m[1], true]);
+    }
+    expect(media.length).toBeGreaterThanOrEqual(12);
   });
 
   test('every objective of every lesson is assessed by a scored question, in both languages', () => {

@@ -11,6 +11,7 @@ import { axeViolations, closeCourses, courseData, openCourse, serveCourse } from
 jest.setTimeout(600000);
 
 const FLAGSHIP = 'courses/un-migration-cca-cf';
+const SVG_TEXT_UNDECIDED = /^color-contrast \(needs review\): (text|tspan)\b.*contains an image node/;
 let browser: Browser;
 let server: StaticServer;
 let urls: Record<string, string>;
@@ -41,7 +42,9 @@ describe.each(['en', 'fr'])('flagship %s', (lang) => {
     let images = 0;
     for (let i = 0; i < data.pages.length; i++) {
       await page.locator('#cp-page details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      for (const v of await axeViolations(page)) found.push(`${data.pages[i]!.id}: ${v}`);
+      // axe cannot decide the contrast of text inside an inline SVG diagram ("contains an image node"):
+      // tests/compiler/flagship-content.test.ts checks the diagrams' colour pairs instead.
+      for (const v of await axeViolations(page)) if (!SVG_TEXT_UNDECIDED.test(v)) found.push(`${data.pages[i]!.id}: ${v}`);
       // Pictures carry alt text; inline SVG diagrams a name (their title) and a text description.
       const alternatives = await page.locator('#cp-page img, #cp-page figure.cp-diagram > svg').evaluateAll((els) =>
         els.map((el) => (el instanceof HTMLImageElement ? el.alt : `${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''} — ${document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? ''}`)),
