@@ -4,7 +4,7 @@
 // Runs the compiled bench in build/bench.
 //   --json                 print the whole result as JSON instead of the table
 //   --sizes 10,100,1000    synthetic course sizes in pages (default 10,100,1000)
-//   --no-flagship          leave out courses/un-migration-cca-cf
+//   --no-flagship          leave out courses/un-migration-cca-cf and courses/showcase (every block)
 //   --runs 3               cold builds per course (median)
 //   --launch-runs 7        launches per standard after a warm-up (median); 0 leaves launch out
 'use strict';

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Bundles the browser runtime once per tracking standard (src/runtime/entries/*.ts → build/runtime/*.js),
-// so a SCORM 1.2 package ships no xAPI code. Prints each bundle's size, minified and gzipped.
+// so a SCORM 1.2 package ships no xAPI code, and each block family's behaviour
+// (src/runtime/player/blocks/*.ts → build/runtime/blocks/*.js), appended only to courses that use it.
+// Prints each bundle's size, minified and gzipped.
 'use strict';
 const { buildSync } = require('esbuild');
 const fs = require('node:fs');
@@ -12,11 +14,14 @@ const entriesDir = path.join(root, 'src', 'runtime', 'entries');
 const outDir = path.join(root, 'build', 'runtime');
 fs.mkdirSync(outDir, { recursive: true });
 
-for (const file of fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')).sort()) {
-  const name = path.basename(file, '.ts');
-  const outfile = path.join(outDir, `${name}.js`);
+const blocksDir = path.join(root, 'src', 'runtime', 'player', 'blocks');
+const bundles = [
+  ...fs.readdirSync(entriesDir).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ name: path.basename(f, '.ts'), entry: path.join(entriesDir, f), outfile: path.join(outDir, f.replace(/\.ts$/, '.js')) })),
+  ...fs.readdirSync(blocksDir).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ name: `block ${path.basename(f, '.ts')}`, entry: path.join(blocksDir, f), outfile: path.join(outDir, 'blocks', f.replace(/\.ts$/, '.js')) })),
+];
+for (const { name, entry, outfile } of bundles) {
   buildSync({
-    entryPoints: [path.join(entriesDir, file)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     minify: true,

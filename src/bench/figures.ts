@@ -98,6 +98,8 @@ export interface BenchResult {
   machine: Machine;
   courses: CourseFigures[];
   runtime: Record<string, RuntimeWeight>;
+  /** The runtime with every block family's script and style: the showcase course's packages. */
+  blocksRuntime?: Record<string, RuntimeWeight>;
   launch?: LaunchFigures;
   slowLms?: SlowLmsFigures;
   image?: ImageFigures;

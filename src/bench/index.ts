@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FLAGSHIP, judge } from './budgets';
+import { FLAGSHIP, SHOWCASE, judge } from './budgets';
 import { measureBuild, measureKit } from './build-figures';
 import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight, SlowLmsFigures } from './figures';
 import { measureImage } from './image-figures';
@@ -15,6 +15,7 @@ export { formatTable } from './report';
 export type { BenchResult } from './figures';
 
 export const FLAGSHIP_DIR = path.join(__dirname, '..', '..', 'courses', FLAGSHIP);
+const SHOWCASE_DIR = path.join(__dirname, '..', '..', 'courses', SHOWCASE);
 
 export interface BenchOptions {
   flagship: boolean;
@@ -40,7 +41,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'coursepack-bench-'));
   try {
     const courses: CourseFigures[] = [];
-    const sources: [string, string][] = options.flagship ? [[FLAGSHIP, FLAGSHIP_DIR]] : [];
+    const sources: [string, string][] = options.flagship ? [[FLAGSHIP, FLAGSHIP_DIR], [SHOWCASE, SHOWCASE_DIR]] : [];
     for (const pages of options.sizes) {
       const dir = path.join(work, 'courses', `synthetic-${pages}`);
       await generateSyntheticCourse(dir, pages);
@@ -50,11 +51,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       options.log(`building ${name} ×${options.buildRuns}…`);
       courses.push(await measureBuild(name, dir, path.join(work, 'out', name), options.buildRuns));
     }
-    // The runtime does not depend on the course: weigh it in the first course's packages.
+    // The runtime of a course without blocks: weighed in the first course's packages (the flagship).
     const first = courses[0];
     if (!first) throw new Error('nothing to bench: give the flagship or at least one size');
     const runtime: Record<string, RuntimeWeight> = {};
     for (const [target, file] of Object.entries(first.zipFiles)) runtime[target] = await runtimeWeight(file);
+    const showcase = courses.find((c) => c.name === SHOWCASE);
+    const blocksRuntime: Record<string, RuntimeWeight> = {};
+    for (const [target, file] of Object.entries(showcase?.zipFiles ?? {})) blocksRuntime[target] = await runtimeWeight(file);
     const { launch, slowLms } = await timeLaunch(first, options, info);
     options.log('encoding a 1280 px photo…');
     const image = await measureImage();
@@ -63,7 +67,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       options.log(`building the workshop kit of ${FLAGSHIP} ×${options.buildRuns}…`);
       kit = await measureKit(FLAGSHIP, FLAGSHIP_DIR, path.join(work, 'kit'), options.buildRuns);
     }
-    const partial = { date: started, machine: info, courses, runtime, launch, slowLms, image, kit };
+    const partial = { date: started, machine: info, courses, runtime, ...(showcase ? { blocksRuntime } : {}), launch, slowLms, image, kit };
     return { ...partial, rows: judge(partial) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

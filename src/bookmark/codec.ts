@@ -3,12 +3,14 @@ import { decodeBits, decodeInt, decodeText, encodeBits, encodeInt, encodeText, t
 /**
  * Coursepack's bookmark (suspend data) format, version 1. ASCII only, no whitespace:
  *   "1" <structure hash: 4 chars> "~" <visited pages bitset> "~" <quiz seed> "~" <page index>
- *   "~" <session number> "~" <answer>("." <answer>)*
+ *   "~" <session number> "~" <answer>("." <answer>)* ["~" <done blocks bitset>]
  * One answer per question in course order, empty when unanswered. The structure hash ties a bookmark
  * to the course build it came from, so a republished course never misreads an old bookmark. The page
  * index makes the bookmark hold the location too, and the session number makes every session's
  * suspend data differ from its launch value: Moodle's 2004 API never re-sends a value equal to the one
- * it launched with, which would otherwise leave a stale location on the server.
+ * it launched with, which would otherwise leave a stale location on the server. The last field, only
+ * in courses with tracked blocks (accordion, tabs, flashcards, process, continue gates), holds one
+ * "done" bit per block: six blocks per character, nothing at all for a course without them.
  * Shared by the compiler (worst-case size) and the runtime (encode/decode): no Node, no DOM.
  */
 export const VERSION = '1';
@@ -25,6 +27,8 @@ export interface BookmarkLayout {
   hash: string;
   pageCount: number;
   shapes: readonly AnswerShape[];
+  /** Tracked blocks in the course; absent or 0: the field is left out. */
+  blockCount?: number;
 }
 
 export interface BookmarkState {
@@ -33,6 +37,8 @@ export interface BookmarkState {
   session: number;
   quizSeed: number;
   answers: (Answer | undefined)[];
+  /** Done state per tracked block, when the layout has any. */
+  blocks?: boolean[];
 }
 
 const EMPTY_TEXT = '!';
@@ -71,13 +77,14 @@ function decodeAnswer(shape: AnswerShape, s: string): Answer | undefined {
 export function encodeBookmark(layout: BookmarkLayout, state: BookmarkState): string {
   const answers = layout.shapes.map((shape, i) => encodeAnswer(shape, state.answers[i])).join('.');
   const numbers = [state.quizSeed, state.page, state.session].map(encodeInt).join('~');
-  return `${VERSION}${layout.hash}~${encodeBits(state.visited, layout.pageCount)}~${numbers}~${answers}`;
+  const blocks = layout.blockCount ? `~${encodeBits(state.blocks ?? [], layout.blockCount)}` : '';
+  return `${VERSION}${layout.hash}~${encodeBits(state.visited, layout.pageCount)}~${numbers}~${answers}${blocks}`;
 }
 
 /** Returns undefined for anything that is not a bookmark of this very course build. */
 export function decodeBookmark(layout: BookmarkLayout, data: string): BookmarkState | undefined {
   if (!data.startsWith(VERSION + layout.hash + '~')) return undefined;
-  const [, visited = '', seed = 'A', page = 'A', session = 'A', answers = ''] = data.split('~');
+  const [, visited = '', seed = 'A', page = 'A', session = 'A', answers = '', blocks = ''] = data.split('~');
   const parts = answers.split('.');
   if (parts.length !== Math.max(layout.shapes.length, 1)) return undefined;
   return {
@@ -86,6 +93,7 @@ export function decodeBookmark(layout: BookmarkLayout, data: string): BookmarkSt
     page: Math.min(decodeInt(page) || 0, Math.max(layout.pageCount - 1, 0)),
     session: decodeInt(session) || 0,
     answers: layout.shapes.map((shape, i) => decodeAnswer(shape, parts[i] ?? '')),
+    ...(layout.blockCount ? { blocks: decodeBits(blocks, layout.blockCount) } : {}),
   };
 }
 
@@ -113,5 +121,6 @@ export const MAX_SEED = 2 ** 30;
 /** The longest bookmark this layout can produce, whatever the learner does. */
 export function worstCaseLength(layout: BookmarkLayout): number {
   const answers = layout.shapes.reduce((sum, s) => sum + worstAnswer(s), 0) + Math.max(layout.shapes.length - 1, 0);
-  return VERSION.length + layout.hash.length + 1 + Math.ceil(layout.pageCount / 6) + 3 * (1 + 5) + 1 + answers;
+  const blocks = layout.blockCount ? 1 + Math.ceil(layout.blockCount / 6) : 0;
+  return VERSION.length + layout.hash.length + 1 + Math.ceil(layout.pageCount / 6) + 3 * (1 + 5) + 1 + answers + blocks;
 }

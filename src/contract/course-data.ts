@@ -22,6 +22,10 @@ export interface RuntimeQuestion {
   /** Matching: plain-text sources and targets (target i is the answer of source i). */
   sources?: string[];
   targets?: string[];
+  /** Sorting: the category (target) of each card (source); matching has source i → target i. */
+  key?: number[];
+  /** The page counts as done only once this is answered. */
+  required?: true;
   /** Option indexes that are correct (choice, scenario's best option, true-false: 0 = true, 1 = false). */
   correct?: number[];
   /** Fill-in: accepted answers and whether case matters. */
@@ -39,6 +43,8 @@ export interface CourseData {
   pages: { id: string; title: string; lesson: number }[];
   lessons: { id: string; title: string }[];
   questions: RuntimeQuestion[];
+  /** Tracked blocks (bookmark bit = index): the page they stand on, and whether the page needs them done. */
+  blocks?: { page: number; required?: true }[];
   /** strata/min: a stratified draw takes at least `min` question indexes from each stratum. */
   quiz?: { page: number; bank: number[]; draw: number; retake: boolean; strata?: number[][]; min?: number };
   completion: { pagesViewed: number; quizPassed: boolean };

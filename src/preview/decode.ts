@@ -32,7 +32,7 @@ function show(q: RuntimeQuestion, a: Answer): string {
 /** Decodes with the layout of the course build now served; explains why when it cannot. */
 export function describeBookmark(data: CourseData, raw: string): DecodedBookmark {
   if (!raw) return { ok: false, reason: 'empty' };
-  const layout = { hash: data.hash, pageCount: data.pages.length, shapes: data.questions.map((q) => q.shape) };
+  const layout = { hash: data.hash, pageCount: data.pages.length, shapes: data.questions.map((q) => q.shape), blockCount: data.blocks?.length };
   const state = decodeBookmark(layout, raw);
   if (!state) {
     const end = VERSION.length + data.hash.length;

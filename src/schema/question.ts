@@ -8,7 +8,19 @@ const objectives = z.array(trackingId).min(1).optional().describe('Ids of the le
 const base = { id: trackingId, prompt: text, feedback: generalFeedback, objectives };
 const MAX_OPTIONS = 26;
 
+/** Sorting: cards into categories (written as a ::: sorting block, or in YAML). Cards are a–z in tracking. */
+const sorting = z
+  .object({
+    ...base,
+    type: z.literal('sorting'),
+    required: z.boolean().optional().describe('The page counts as done only once this is answered'),
+    categories: z.array(z.object({ name: text, items: z.array(text).min(1) }).strict()).min(2).max(6),
+  })
+  .strict()
+  .refine((q) => q.categories.reduce((n, c) => n + c.items.length, 0) <= MAX_OPTIONS, { message: `at most ${MAX_OPTIONS} cards in all`, path: ['categories'] });
+
 export const questionSchema = z.discriminatedUnion('type', [
+  sorting,
   z.object({ ...base, type: z.literal('single-choice'), options: z.array(choice).min(2).max(MAX_OPTIONS) }).strict(),
   z.object({ ...base, type: z.literal('multiple-response'), options: z.array(choice).min(2).max(MAX_OPTIONS) }).strict(),
   z.object({ ...base, type: z.literal('true-false'), answer: z.boolean() }).strict(),

@@ -83,6 +83,34 @@ describe('every block mistake is a positioned error with a hint and a rule', () 
     expect(d).toMatchObject({ rule: 'block/missing-link' });
   });
 
+  test('sorting without its id: a missing required attribute, at the block name', async () => {
+    const d = await firstError('::: sorting\nSort.\n## A\n- a\n## B\n- b\n:::');
+    expect(d).toMatchObject({ rule: 'block/missing-attribute', column: 5, hint: 'add id="…" after "sorting"' });
+  });
+
+  test('sorting: a category without cards, and no prompt', async () => {
+    const errors = await errorsOf(withBlocks('::: sorting id="s1"\n## A\n- a\n## B\nNo list here.\n:::'));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'block/missing-item', message: 'category "B" has no cards' }));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'block/missing-prompt' }));
+  });
+
+  test('a flag with a value that is not true or false', async () => {
+    const d = await firstError('::: accordion required="yes"\n## A\na\n:::');
+    expect(d).toMatchObject({ rule: 'block/invalid-attribute', column: 15 });
+  });
+
+  test('a continue gate inside another block', async () => {
+    const d = await firstError(':::: accordion\n## A\n::: continue\n:::\n::::');
+    expect(d).toMatchObject({ rule: 'block/not-top-level' });
+    expect(d.text).toBe('::: continue');
+  });
+
+  test('tabs with one tab, a divider with text', async () => {
+    const errors = await errorsOf(withBlocks('::: tabs\n## Only\nx\n:::\n\n::: divider\nText\n:::'));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'block/item-count', message: expect.stringContaining('needs 2 to 8') }));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'block/unexpected-content' }));
+  });
+
   test('a translation with different blocks', async () => {
     const dir = withBlocks('::: accordion\n## A\na\n## B\nb\n:::', '::: accordion\n## A\na\n:::');
     const errors = await errorsOf(dir);
@@ -105,6 +133,6 @@ test('blocks render: callout, quote with attribution, nested block in a column, 
   expect(html).toContain('<figcaption><span class="cp-quote-by">A. Person</span><cite>2018</cite></figcaption>');
   expect(html).toContain('<div class="cp-table" role="region" tabindex="0" aria-label="A, B">');
   const css = site.files.get('coursepack.css') as string;
-  expect(css).toContain('.cp-callout');
+  expect(css).toContain('.cp-callout{');
   expect(css).not.toContain('.cp-accordion');
 });

@@ -55,4 +55,17 @@ describe('bookmark codec', () => {
   test('text encoding survives every UTF-8 width', () => {
     for (const t of ['', 'a', 'ab', 'abc', 'é', '€', '😀', 'x😀y€']) expect(decodeText(encodeText(t))).toBe(t);
   });
+
+  test('tracked blocks: one bit each, kept on resume, counted in the worst case, absent without blocks', () => {
+    const withBlocks: BookmarkLayout = { ...layout, blockCount: 8 };
+    const done = { ...state, blocks: [true, false, false, true, false, false, false, true] };
+    const encoded = encodeBookmark(withBlocks, done);
+    expect(decodeBookmark(withBlocks, encoded)).toEqual(done);
+    expect(encoded.length - encodeBookmark(layout, state).length).toBe(1 + 2);
+    const all = { ...done, blocks: Array(8).fill(true) };
+    expect(encodeBookmark(withBlocks, all).length).toBeLessThanOrEqual(worstCaseLength(withBlocks));
+    expect(worstCaseLength(withBlocks) - worstCaseLength(layout)).toBe(3);
+    expect(encodeBookmark(layout, state).split('~')).toHaveLength(6);
+    expect(encoded.split('~')).toHaveLength(7);
+  });
 });

@@ -7,6 +7,12 @@ import type { PageBlock, TrackedBlock } from './course-model';
  */
 export function usedFamilies(blocks: readonly (PageBlock | BlockContent)[], out: { scripts: Set<string>; styles: Set<string> }): void {
   for (const block of blocks) {
+    // Blocks that became questions (sorting) bring their family's files too.
+    if (block.kind === 'question') {
+      const family = familyOf(block.question.spec.type);
+      if (family?.script) out.scripts.add(family.script);
+      if (family?.style) out.styles.add(family.style);
+    }
     if (block.kind !== 'block') continue;
     const family = familyOf(block.node.name);
     if (family?.script) out.scripts.add(family.script);

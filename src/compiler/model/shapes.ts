@@ -20,6 +20,8 @@ export function answerShape(q: QuestionSpec): AnswerShape {
       return { kind: 'list', size: q.pairs.length };
     case 'ordering':
       return { kind: 'list', size: q.items.length };
+    case 'sorting':
+      return { kind: 'list', size: q.categories.reduce((n, c) => n + c.items.length, 0) };
     case 'fill-in':
     case 'open':
       return { kind: 'text', maxLength: q.maxLength };

@@ -1,7 +1,7 @@
 import { worstCaseLength } from '../../bookmark/codec';
 import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
-import { runtimeBundle } from './runtime-bundle';
+import { runtimeWithBlocks } from './runtime-bundle';
 import type { PackageWriter } from './writer';
 import { extendZip, zipFiles } from './zip';
 
@@ -19,7 +19,7 @@ export interface PackageResult {
 }
 
 export function worstCaseSuspend(model: CourseModel): number {
-  return worstCaseLength({ hash: model.structureHash, pageCount: model.pages.length, shapes: model.questions.map((q) => q.shape) });
+  return worstCaseLength({ hash: model.structureHash, pageCount: model.pages.length, shapes: model.questions.map((q) => q.shape), blockCount: model.trackedBlocks.length });
 }
 
 /** A rendered language, compressed once and shared by every target's package. */
@@ -34,7 +34,7 @@ function siteZip(site: RenderedSite): Promise<Buffer> {
 /** Adds the standard's runtime, manifest and a coursepack.json descriptor to the site's zip. */
 export async function writePackage(model: CourseModel, site: RenderedSite, writer: PackageWriter, fileName: string): Promise<PackageResult> {
   const files = new Map<string, string | Buffer>();
-  files.set('coursepack.js', runtimeBundle(writer.runtime));
+  files.set('coursepack.js', runtimeWithBlocks(writer.runtime, model.blockAssets.scripts));
   const suspendData = { worstCase: worstCaseSuspend(model), limit: writer.suspendLimit };
   files.set('coursepack.json', JSON.stringify({ generator: 'coursepack', course: model.id, version: model.version, language: model.lang, standard: writer.target, suspendData }, null, 2));
   const content = [...site.files.keys(), ...files.keys()].sort();

@@ -6,7 +6,7 @@ import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
 import { worstCaseSuspend, type PackageResult } from './index';
-import { runtimeBundle } from './runtime-bundle';
+import { runtimeWithBlocks } from './runtime-bundle';
 import type { PackageWriter } from './writer';
 import { extendZip, zipFiles } from './zip';
 
@@ -61,7 +61,7 @@ function bundleZip(sites: RenderedSite[]): { names: string[]; zip: Promise<Buffe
 export async function writeLanguageBundle(models: CourseModel[], sites: RenderedSite[], writer: PackageWriter): Promise<PackageResult> {
   const source = models[0]!;
   const files = new Map<string, string | Buffer>([['index.html', pickerHtml(models, writer)]]);
-  for (const site of sites) files.set(`${site.lang}/coursepack.js`, runtimeBundle(writer.runtime));
+  sites.forEach((site, i) => files.set(`${site.lang}/coursepack.js`, runtimeWithBlocks(writer.runtime, models[i]!.blockAssets.scripts)));
   const suspendData = { worstCase: Math.max(...models.map(worstCaseSuspend)), limit: writer.suspendLimit };
   const languages = models.map((m) => m.lang);
   files.set('coursepack.json', JSON.stringify({ generator: 'coursepack', course: source.id, version: source.version, language: BUNDLE_LANG, languages, standard: writer.target, suspendData }, null, 2));

@@ -6,6 +6,11 @@ export const RUNTIME_DIR = path.join(__dirname, '..', '..', '..', 'build', 'runt
 
 const cache = new Map<string, string>();
 
+/** The runtime of a standard followed by the behaviour of the block families the course uses. */
+export function runtimeWithBlocks(name: string, blockScripts: readonly string[]): string {
+  return [runtimeBundle(name), ...blockScripts.map((s) => runtimeBundle(`blocks/${s}`))].join('\n');
+}
+
 /** The built runtime for a standard; the compiler embeds it as a file and never imports its source. */
 export function runtimeBundle(name: string): string {
   let code = cache.get(name);

@@ -12,6 +12,7 @@ const INTERACTION: Record<string, InteractionType> = {
   open: 'long-fill-in',
   matching: 'matching',
   ordering: 'sequencing',
+  sorting: 'matching',
   likert: 'likert',
 };
 
@@ -43,6 +44,12 @@ function runtimeQuestion(q: QuestionModel, pageIndex: number, strings: Record<st
     case 'ordering':
       out.choices = spec.items.map(plainText);
       break;
+    case 'sorting':
+      out.sources = spec.categories.flatMap((c) => c.items.map(plainText));
+      out.targets = spec.categories.map((c) => plainText(c.name));
+      out.key = spec.categories.flatMap((c, i) => c.items.map(() => i));
+      if (spec.required) out.required = true;
+      break;
     case 'likert':
       out.choices = (spec.scale ?? (strings.likertDefault ?? '').split('|').slice(0, DEFAULT_LIKERT_SIZE)).map(plainText);
       break;
@@ -65,6 +72,7 @@ export function courseData(model: CourseModel, strings: Record<string, string>):
     pages: model.pages.map((p) => ({ id: p.id, title: p.title, lesson: p.lessonIndex })),
     lessons: model.lessons.map((l) => ({ id: l.id, title: l.title })),
     questions: model.questions.map((q) => runtimeQuestion(q, pageIndex.get(q.pageId) ?? 0, strings)),
+    ...(model.trackedBlocks.length ? { blocks: model.trackedBlocks.map((b) => (b.required ? { page: b.pageIndex, required: true as const } : { page: b.pageIndex })) } : {}),
     quiz: model.quiz && {
       page: pageIndex.get(model.quiz.pageId) ?? 0,
       bank: model.questions.filter((q) => q.role === 'quiz').map((q) => q.index),

@@ -9,7 +9,7 @@ import { frameViews, lessonStartView, minutesText } from './frame-view';
 import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
 import { questionView } from './question-view';
 import { renderBlock, type BlockContent, type RenderContext } from './blocks';
-import { blockStyles } from './blocks/assets';
+import { siteStylesheet } from './blocks/assets';
 import { loadTemplates } from './templates';
 
 /** The files of one language's course, before a package writer adds its runtime and manifest. */
@@ -77,7 +77,7 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
   // The first screen goes into the page container as HTML, readable before the runtime has run.
   const first = frame.welcome ? templates.partial('frame-welcome', { ...frame.welcome, strings }) : pages[0] ? templates.partial('page', { ...pages[0], strings }) : '';
   files.set('index.html', templates.course({ ...model, theme, strings, pages, lessons, data, frame, first }));
-  files.set('coursepack.css', templates.css + blockStyles(model.blockAssets.styles));
+  files.set('coursepack.css', siteStylesheet(templates.css, model.blockAssets.styles));
   for (const printable of model.printables) {
     if (!printable.markdown) continue;
     const depth = printable.href.split('/').length - 1;

@@ -98,6 +98,11 @@ export function questionView(q: QuestionModel, env: LinkEnv, strings: Record<str
         targets: order.map((index) => ({ index, html: inline(spec.pairs[index]!.target), text: plainText(spec.pairs[index]!.target) })),
       };
     }
+    case 'sorting': {
+      const cards = spec.categories.flatMap((c) => c.items);
+      const targets = spec.categories.map((c, index) => ({ index, html: inline(c.name), text: plainText(c.name) }));
+      return { ...base, partial: 'sorting', targets, items: fixedPermutation(q.id, cards.length).map((index) => ({ index, html: inline(cards[index]!) })) };
+    }
     case 'ordering': {
       const order = fixedPermutation(q.id, spec.items.length);
       return { ...base, partial: 'ordering', items: order.map((index) => ({ index, html: inline(spec.items[index]!) })) };

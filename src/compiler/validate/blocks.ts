@@ -53,6 +53,8 @@ interface ParseContext {
   report: Report;
   /** Body line indexes (0-based) that closed a container. */
   closers: Set<number>;
+  /** How many blocks enclose this one. */
+  depth?: number;
 }
 
 /**
@@ -82,7 +84,8 @@ export function parseContainer(tokens: Token[], open: number, ctx: ParseContext)
   const family = familyOf(name);
   const rest = token.info.slice(token.info.indexOf(name) + name.length);
   const attrs = parseAttributes(rest, nameColumn + name.length, ctx.report, line);
-  const body = parseContent(tokens, open + 1, end, ctx, !!family?.items);
+  const body = parseContent(tokens, open + 1, end, { ...ctx, depth: (ctx.depth ?? 0) + 1 }, !!family?.items);
+  if (family?.topLevel && ctx.depth) ctx.report(line, 'block/not-top-level', `a "${name}" block cannot stand inside another block`, `move it out, after the enclosing block's closing line`, column);
   if (!family) {
     const guess = closest(name, knownBlockNames());
     ctx.report(line, 'block/unknown', `unknown block "${name}"`, guess ? `did you mean "${guess}"?` : `blocks are: ${knownBlockNames().join(', ')}`, nameColumn);

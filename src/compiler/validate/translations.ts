@@ -18,6 +18,8 @@ function answerKey(q: QuestionSpec): string {
       return `pairs=${q.pairs.length}`;
     case 'ordering':
       return `items=${q.items.length}`;
+    case 'sorting':
+      return `cards per category=${q.categories.map((c) => c.items.length).join(',')}`;
     case 'likert':
       return `scale=${q.scale?.length ?? 5}`;
     case 'fill-in':

@@ -41,6 +41,7 @@ export class Player {
       const note = (e.target as HTMLElement).closest('form')?.querySelector<HTMLElement>('[data-no-answer]');
       if (note) note.hidden = true;
     });
+    this.chrome.page.addEventListener('cp-done', (e) => this.onBlockDone(e.target as HTMLElement));
   }
 
   start(notice: boolean, tracked: boolean, learnerName?: () => string | undefined): void {
@@ -121,6 +122,9 @@ export class Player {
     this.shownAt = Date.now();
     if (this.course.quiz?.page === index) this.prepareQuiz();
     for (const form of this.forms()) this.restoreQuestion(form);
+    for (const el of this.chrome.page.querySelectorAll<HTMLElement>('[data-track]')) el.toggleAttribute('data-done', !!this.state.blocks[Number(el.dataset.track)]);
+    // Block scripts (shipped only with courses that use them) set themselves up on the new page.
+    document.dispatchEvent(new CustomEvent('cp-page'));
     this.chrome.toggleMenu(false);
     if (focus) this.focusHeading();
     this.adapter.pageViewed?.({ id: page.id, title: page.title, index });
@@ -209,6 +213,15 @@ export class Player {
     const result = correct === undefined ? 'neutral' : correct ? 'correct' : 'incorrect';
     this.adapter.recordInteraction({ question: q, answer, result, latencyMs: Date.now() - this.shownAt, timestamp: new Date() });
     if (q.role === 'quiz') this.chrome.announce(this.showQuizResult());
+    this.checkpoint();
+  }
+
+  /** A block script reports its block done: kept in the bookmark, counted for completion. */
+  private onBlockDone(el: HTMLElement): void {
+    const i = Number(el.dataset.track);
+    if (el.dataset.track === undefined || this.state.blocks[i]) return;
+    this.state.blocks[i] = true;
+    el.setAttribute('data-done', '');
     this.checkpoint();
   }
 

@@ -7,6 +7,8 @@ const inputs = (form: HTMLElement) => [...form.querySelectorAll<HTMLInputElement
 const selects = (form: HTMLElement) => [...form.querySelectorAll<HTMLSelectElement>('select[data-source]')];
 const textField = (form: HTMLElement) => form.querySelector<HTMLInputElement | HTMLTextAreaElement>('[name=answer]');
 const orderItems = (form: HTMLElement) => [...form.querySelectorAll<HTMLElement>('[data-item]')];
+/** Sorting: each card's category radios, in card (source) order. */
+const cards = (form: HTMLElement) => [...form.querySelectorAll<HTMLElement>('[data-card]')].sort((a, b) => Number(a.dataset.card) - Number(b.dataset.card));
 
 /** The learner's answer as the form shows it, or undefined while it is incomplete. */
 export function readAnswer(form: HTMLElement, q: RuntimeQuestion): Answer | undefined {
@@ -26,6 +28,10 @@ export function readAnswer(form: HTMLElement, q: RuntimeQuestion): Answer | unde
     }
     case 'ordering':
       return orderItems(form).map((li) => Number(li.dataset.item));
+    case 'sorting': {
+      const values = cards(form).map((c) => Number(inputs(c).find((i) => i.checked)?.value ?? -1));
+      return values.includes(-1) ? undefined : values;
+    }
     default: {
       const chosen = inputs(form).find((i) => i.checked);
       return chosen ? Number(chosen.value) : undefined;
@@ -44,6 +50,9 @@ export function showAnswer(form: HTMLElement, q: RuntimeQuestion, answer: Answer
     }
     case 'matching':
       selects(form).forEach((s, i) => (s.value = String((answer as number[])[i] ?? '')));
+      break;
+    case 'sorting':
+      cards(form).forEach((c, i) => inputs(c).forEach((input) => (input.checked = Number(input.value) === (answer as number[])[i])));
       break;
     case 'ordering': {
       const list = form.querySelector('[data-order]');

@@ -23,7 +23,8 @@ export function isCorrect(q: RuntimeQuestion, answer: Answer): boolean | undefin
     }
     case 'matching':
     case 'ordering':
-      return (answer as number[]).every((v, i) => v === i);
+    case 'sorting':
+      return (answer as number[]).every((v, i) => v === (q.key?.[i] ?? i));
     default:
       return undefined;
   }

@@ -11,6 +11,8 @@ import { isCorrect } from './scoring';
 export class LearnerState {
   visited: boolean[];
   answers: (Answer | undefined)[];
+  /** Done state of each tracked block (accordion all opened, every card flipped, gate passed…). */
+  blocks: boolean[];
   page = 0;
   session = 0;
   quizSeed = 0;
@@ -20,9 +22,10 @@ export class LearnerState {
     private readonly course: CourseData,
     private mastery: number | undefined,
   ) {
-    this.layout = { hash: course.hash, pageCount: course.pages.length, shapes: course.questions.map((q) => q.shape) };
+    this.layout = { hash: course.hash, pageCount: course.pages.length, shapes: course.questions.map((q) => q.shape), blockCount: course.blocks?.length };
     this.visited = course.pages.map(() => false);
     this.answers = course.questions.map(() => undefined);
+    this.blocks = (course.blocks ?? []).map(() => false);
   }
 
   /** Restores a bookmark of this course build; false when it is missing or from another build. */
@@ -31,6 +34,7 @@ export class LearnerState {
     if (!saved) return false;
     this.visited = saved.visited;
     this.answers = saved.answers;
+    this.blocks = saved.blocks ?? this.blocks;
     this.page = saved.page;
     this.session = saved.session;
     this.quizSeed = saved.quizSeed;
@@ -38,7 +42,7 @@ export class LearnerState {
   }
 
   encode(): string {
-    return encodeBookmark(this.layout, { visited: this.visited, answers: this.answers, page: this.page, session: this.session, quizSeed: this.quizSeed });
+    return encodeBookmark(this.layout, { visited: this.visited, answers: this.answers, page: this.page, session: this.session, quizSeed: this.quizSeed, blocks: this.blocks });
   }
 
   /** Question indexes of the learner's quiz, drawing once (the seed is kept in the bookmark). */
@@ -67,7 +71,12 @@ export class LearnerState {
   }
 
   outcome(): Outcome {
-    const pages = this.visited.filter(Boolean).length / Math.max(this.visited.length, 1);
+    // A page counts once seen and its required blocks are done.
+    const pending = new Set([
+      ...(this.course.blocks ?? []).flatMap((b, i) => (b.required && !this.blocks[i] ? [b.page] : [])),
+      ...this.course.questions.flatMap((q, i) => (q.required && this.answers[i] === undefined ? [q.page] : [])),
+    ]);
+    const pages = this.visited.filter((v, i) => v && !pending.has(i)).length / Math.max(this.visited.length, 1);
     const pagesDone = pages * 100 >= this.course.completion.pagesViewed - 1e-9;
     const score = this.quizScore();
     const success = score === undefined || this.mastery === undefined ? 'unknown' : score >= this.mastery ? 'passed' : 'failed';

@@ -39,7 +39,7 @@ export function correctResponses(q: RuntimeQuestion): Response[] {
       // SCORM 2004 requires LMSes to keep at least 5 patterns for fill-in; more may be refused.
       return (q.accepted ?? []).slice(0, 5).map((text) => ({ kind: 'text', text }));
     case 'matching':
-      return [{ kind: 'pairs', pairs: (q.sources ?? []).map((_, i) => [letter(i), letter(i)] as [string, string]) }];
+      return [{ kind: 'pairs', pairs: (q.sources ?? []).map((_, i) => [letter(i), letter(q.key?.[i] ?? i)] as [string, string]) }];
     case 'sequencing':
       return [{ kind: 'ids', ids: (q.choices ?? []).map((_, i) => letter(i)) }];
     case 'choice':

@@ -18,6 +18,8 @@ export function questionChoices(q: QuestionSpec, trueFalse: [string, string]): s
       return [...q.pairs.map((p, i) => `${i + 1}. ${plainText(p.source)}`), ...q.pairs.map((p) => plainText(p.target)).sort().map((t, i) => `${letter(i)}. ${t}`)];
     case 'ordering':
       return [...q.items].sort().map(plainText);
+    case 'sorting':
+      return q.categories.flatMap((c) => c.items).sort().map((item) => `${plainText(item)} → ?`);
     case 'fill-in':
     case 'open':
       return [];
@@ -43,6 +45,8 @@ export function answerKey(q: QuestionSpec, trueFalse: [string, string]): string[
       return q.pairs.map((p, i) => `${i + 1}. ${plainText(p.source)} → ${plainText(p.target)}`);
     case 'ordering':
       return q.items.map((item, i) => `${i + 1}. ${plainText(item)}`);
+    case 'sorting':
+      return q.categories.map((c) => `${plainText(c.name)}: ${c.items.map(plainText).join('; ')}`);
     case 'likert':
     case 'open':
       return [];

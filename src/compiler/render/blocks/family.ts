@@ -55,6 +55,8 @@ export interface BlockFamily {
    * captions once a WebVTT parser has read them.
    */
   files?: Readonly<Record<string, 'image' | 'media' | 'captions'>>;
+  /** Only directly on the page, not inside another block (continue gates). */
+  topLevel?: boolean;
   style?: string;
   check?(node: BlockNode, report: Report): void;
   render?(node: BlockNode, ctx: RenderContext): string;

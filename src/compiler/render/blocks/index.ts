@@ -4,18 +4,24 @@ import { button } from './button';
 import { callout } from './callout';
 import { columns } from './columns';
 import { divider } from './divider';
+import { flashcards } from './flashcards';
+import { gate } from './gate';
+import { processSteps } from './process';
 import { quote } from './quote';
+import { sorting } from './sorting';
 import { statement } from './statement';
 import { audio, transcript, video } from './audio-video';
 import { diagram } from './diagram';
 import { figure } from './figure';
 import { gallery } from './gallery';
 import { labelledGraphic } from './labelled-graphic';
+import { tabs } from './tabs';
+import { timeline } from './timeline';
 
 export type { BlockContent, BlockFamily, BlockItem, BlockNode, RenderContext, Report } from './family';
 
 /** Every block family; a new family is a new file here plus its attributes in src/schema/blocks.ts. */
-const families: readonly BlockFamily[] = [callout, quote, statement, columns, divider, button, accordion, figure, gallery, diagram, video, audio, transcript, labelledGraphic];
+const families: readonly BlockFamily[] = [callout, quote, statement, columns, divider, button, accordion, tabs, flashcards, processSteps, timeline, sorting, gate, figure, gallery, diagram, video, audio, transcript, labelledGraphic];
 
 const byName = new Map(families.flatMap((f) => f.names.map((n) => [n, f] as const)));
 
