@@ -4,11 +4,10 @@
  * focus on the feedback.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ALL_TYPES, closeCourses, courseData, openCourse, serveCourse } from './a11y-helpers';
+import { courseCopy } from '../compiler/helpers';
 import { launchBrowser } from './browser';
-import { courseWith } from './frame-course';
 import type { StaticServer } from './static-server';
 
 jest.setTimeout(120000);
@@ -20,9 +19,7 @@ let dir: string;
 
 beforeAll(async () => {
   // Feedback written the way authors often do, starting with the verdict the player already says.
-  dir = await courseWith(ALL_TYPES, '');
-  const basics = path.join(dir, 'lessons', 'basics.en.md');
-  await fs.writeFile(basics, (await fs.readFile(basics, 'utf8')).replace('incorrect: Look up.', 'incorrect: Not quite. Look up.'));
+  dir = courseCopy({ 'lessons/basics.en.md': (t) => t.replace('incorrect: Look up.', 'incorrect: Not quite. Look up.') });
   browser = await launchBrowser();
   const served = await serveCourse(dir, { targets: ['web'], languages: ['en'] });
   [server, url] = [served.server, served.urls[0]!];

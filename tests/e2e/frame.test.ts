@@ -22,7 +22,7 @@ let webUrl: string;
 let dir: string;
 
 beforeAll(async () => {
-  dir = await courseWith(ALL_TYPES, FRAME_YAML, OBJECTIVES);
+  dir = courseWith(ALL_TYPES, FRAME_YAML, OBJECTIVES);
   const [{ packages }, b, l, served] = await Promise.all([compile(dir, { targets: ['scorm12', 'scorm2004'], languages: ['en'] }), launchBrowser(), startTestLms(), serveCourse(dir, { targets: ['web'], languages: ['en'] })]);
   [browser, lms, web, webUrl] = [b, l, served.server, served.urls[0]!];
   for (const pkg of packages) await lms.mountZip(`pkg/${pkg.target}`, pkg.zip);
@@ -65,6 +65,9 @@ test('welcome, fresh start: title, time, objectives, the author text, how to nav
   expect(await welcome.locator('.cp-welcome-text strong').textContent()).toBe('Disclaimer:');
   expect(await welcome.getByRole('heading', { name: 'How to move through the course' }).count()).toBe(1);
   expect(await welcome.locator('[data-resume]').isHidden()).toBe(true);
+  // theme.coverImage: decorative, shipped in the package.
+  expect(await welcome.locator('img.cp-cover').getAttribute('alt')).toBe('');
+  expect(await welcome.locator('img.cp-cover').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   expect(await learner.frame.locator('#cp-prev').isDisabled()).toBe(true);
   expect(await learner.frame.locator('#cp-position').textContent()).toBe('');
   await welcome.getByRole('button', { name: 'Start the course' }).click();
@@ -193,12 +196,26 @@ test('the first screen is in the HTML: readable before the runtime has run', asy
   await context.close();
 });
 
+test('theme files that are missing or not fonts are positioned errors, and nothing is built', async () => {
+  const bad = courseWith(ALL_TYPES, 'theme:\n  fontFile: fonts/missing.woff2\n  coverImage: media/none.jpg');
+  const wrong = courseWith(ALL_TYPES, 'theme:\n  fontFile: media/dot.svg');
+  try {
+    const errors = async (course: string) => compile(course, { targets: ['web'] }).then(() => [], (e: { diagnostics?: { rule: string; line: number; message: string }[] }) => e.diagnostics ?? []);
+    const yaml = (await fs.readFile(`${bad}/course.yaml`, 'utf8')).split('\n');
+    const line = (key: string) => yaml.findIndex((l) => l.includes(key)) + 1;
+    expect((await errors(bad)).map((d) => [d.rule, d.line])).toEqual([['media/missing', line('coverImage')], ['media/missing', line('fontFile')]]);
+    expect((await errors(wrong)).map((d) => d.message)).toEqual([expect.stringContaining('a .woff2, .woff, .ttf or .otf file')]);
+  } finally {
+    await Promise.all([bad, wrong].map((d) => fs.rm(d, { recursive: true, force: true })));
+  }
+});
+
 describe('each frame page turned off in course.yaml', () => {
   let off: string;
   let server: StaticServer;
   let url: string;
   beforeAll(async () => {
-    off = await courseWith(ALL_TYPES, 'frame: { welcome: { enabled: false }, lessonStart: { enabled: false }, finish: { enabled: false }, accessibility: { enabled: false } }');
+    off = courseWith(ALL_TYPES, 'frame: { welcome: { enabled: false }, lessonStart: { enabled: false }, finish: { enabled: false }, accessibility: { enabled: false } }');
     const served = await serveCourse(off, { targets: ['web'], languages: ['en'] });
     [server, url] = [served.server, served.urls[0]!];
   });
@@ -222,7 +239,7 @@ describe('each frame page turned off in course.yaml', () => {
   });
 
   test('the certificate alone can be turned off: the finish page stays', async () => {
-    const noCert = await courseWith(ALL_TYPES, 'frame: { certificate: { enabled: false } }');
+    const noCert = courseWith(ALL_TYPES, 'frame: { certificate: { enabled: false } }');
     try {
       const { packages } = await compile(noCert, { targets: ['web'], languages: ['en'] });
       const JSZip = (await import('jszip')).default;
