@@ -19,7 +19,8 @@ let dir: string;
 
 beforeAll(async () => {
   // Feedback written the way authors often do, starting with the verdict the player already says.
-  dir = courseCopy({ 'lessons/basics.en.md': (t) => t.replace('incorrect: Look up.', 'incorrect: Not quite. Look up.') });
+  // The whole bank drawn, so the quiz always holds its ordering and matching questions.
+  dir = courseCopy({ 'lessons/basics.en.md': (t) => t.replace('incorrect: Look up.', 'incorrect: Not quite. Look up.'), 'lessons/quiz.en.md': (t) => t.replace('draw: 4', 'draw: 6'), 'lessons/quiz.fr.md': (t) => t.replace('draw: 4', 'draw: 6') });
   browser = await launchBrowser();
   const served = await serveCourse(dir, { targets: ['web'], languages: ['en'] });
   [server, url] = [served.server, served.urls[0]!];
