@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { encodePath } from '../links';
 import type { CourseModel } from '../model';
 import type { RenderedSite } from '../render';
+import { withCsp } from '../render/csp';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
 import { worstCaseSuspend, type PackageResult } from './index';
 import { runtimeWithBlocks } from './runtime-bundle';
@@ -37,7 +38,7 @@ function pickerHtml(models: CourseModel[], writer: PackageWriter): string {
   const languages = models.map((m) => ({ lang: m.lang, dir: m.dir, name: nativeName(m.lang), title: m.title, choose: m.strings.languagePicker }));
   const config = JSON.stringify({ course: source.id, api: SCORM_API[writer.target] ?? '' }).replace(/</g, '\\u003c');
   const logo = source.theme.logo && encodePath(`${source.lang}/${source.theme.logo}`);
-  return pickerFiles().page({ ...source, logo, languages, config });
+  return withCsp(pickerFiles().page({ ...source, logo, languages, config }), { runtimeSetsConnect: false });
 }
 
 /** Every language's pages in their folders, compressed once and shared by every target's bundle. */

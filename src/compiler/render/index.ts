@@ -6,6 +6,7 @@ import type { CourseModel, PageModel } from '../model';
 import { encodePath, relativeUrl } from '../links';
 import { courseData } from './course-data';
 import { frameViews, lessonStartView, minutesText } from './frame-view';
+import { withCsp } from './csp';
 import { renderBlockTokens, renderInline, renderMarkdown, plainText, type LinkEnv } from './markdown-html';
 import { questionView } from './question-view';
 import { renderBlock, type BlockContent, type RenderContext } from './blocks';
@@ -76,14 +77,15 @@ export async function renderSite(model: CourseModel, media: MediaLibrary = EMPTY
   const frame = frameViews({ ...model, theme }, strings);
   // The first screen goes into the page container as HTML, readable before the runtime has run.
   const first = frame.welcome ? templates.partial('frame-welcome', { ...frame.welcome, strings }) : pages[0] ? templates.partial('page', { ...pages[0], strings }) : '';
-  files.set('index.html', templates.course({ ...model, theme, strings, pages, lessons, data, frame, first }));
+  files.set('index.html', withCsp(templates.course({ ...model, theme, strings, pages, lessons, data, frame, first }), { runtimeSetsConnect: true }));
   files.set('coursepack.css', siteStylesheet(templates.css, model.blockAssets.styles));
   for (const printable of model.printables) {
     if (!printable.markdown) continue;
     const depth = printable.href.split('/').length - 1;
     const html = renderMarkdown(printable.markdown.text, linkEnv(model, printable.source, printable.href));
     const title = plainText(printable.title.endsWith('.md') ? printable.markdown.text.match(/^#\s+(.+)$/m)?.[1] ?? printable.title : printable.title);
-    files.set(printable.href, templates.handout({ ...model, title, courseTitle: model.title, html, strings, root: '../'.repeat(depth) }));
+    files.set(printable.href, withCsp(templates.handout({ ...model, title, courseTitle: model.title, html, strings, root: '../'.repeat(depth) }), { runtimeSetsConnect: false }));
+    files.set('handout.js', templates.handoutScript);
   }
   for (const asset of model.assets) files.set(asset, await fs.readFile(path.join(model.sourceDir, asset)));
   for (const source of model.images) {

@@ -13,6 +13,8 @@ export interface Templates {
   /** Renders one registered partial (a page, a generated page) to a string. */
   partial(name: string, context: object): string;
   css: string;
+  /** The print button of handout pages (no inline handlers: the CSP allows no inline script). */
+  handoutScript: string;
 }
 
 let cached: Templates | undefined;
@@ -38,6 +40,7 @@ export function loadTemplates(): Templates {
       return render(context);
     },
     css: readFileSync(path.join(TEMPLATE_DIR, 'styles', 'coursepack.css'), 'utf8'),
+    handoutScript: readFileSync(path.join(TEMPLATE_DIR, 'scripts', 'handout.js'), 'utf8'),
   };
   return cached;
 }
