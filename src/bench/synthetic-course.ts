@@ -15,7 +15,7 @@ const TAILS = ['before the annual review', 'so that no group is left behind', 'w
 const TERMS = ['coordination', 'evidence', 'inclusion', 'planning', 'monitoring', 'partnership', 'resilience', 'accountability', 'financing', 'participation'];
 
 /** mulberry32: the same course text on every machine, so figures are comparable across runs. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -4,11 +4,12 @@ import { commandHelp, EXIT, UsageError, usageLine, wantsHelp, type CommandSpec }
 import { buildCommand } from './build';
 import { initCommand } from './init';
 import { previewCommand } from './preview';
+import { reportCommand } from './report';
 import { translateCommand } from './translate';
 import { validateCommand } from './validate';
 
 /** One entry per command; each lives in its own file and declares its flags as a CommandSpec. */
-export const commands: CommandSpec[] = [buildCommand, previewCommand, initCommand, validateCommand, translateCommand];
+export const commands: CommandSpec[] = [buildCommand, previewCommand, initCommand, validateCommand, translateCommand, reportCommand];
 
 /** The version in package.json; tests and tsc builds both sit two folders below it. */
 export function version(): string {
