@@ -54,22 +54,10 @@ function optionsOf(q: QuestionModel, strings: { true: string; false: string; lik
   }
 }
 
-/** Objective ids a question names, whichever way the course format spells them. */
-function objectivesOf(q: QuestionModel): string[] {
-  const spec = q.spec as { objectives?: unknown; objective?: unknown };
-  const value = spec.objectives ?? spec.objective;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
-}
-
 export function courseFacts(model: CourseModel): CourseFacts {
   const ui = uiStrings(model.lang);
   const strings = { true: ui.true ?? 'True', false: ui.false ?? 'False', likert: (ui.likertDefault ?? '').split('|') };
   const pageLesson = new Map(model.pages.map((p) => [p.id, model.lessons[p.lessonIndex]!.id]));
-  const objectives: CourseFacts['objectives'] = [];
-  for (const lesson of model.lessons) {
-    const declared = (lesson as { objectives?: { id: string; text?: string }[] }).objectives ?? [];
-    for (const o of declared) objectives.push({ id: o.id, lesson: lesson.id, text: plainText(o.text ?? '') });
-  }
   return {
     id: model.id,
     title: model.title,
@@ -86,9 +74,9 @@ export function courseFacts(model: CourseModel): CourseFacts {
       lesson: pageLesson.get(q.pageId)!,
       prompt: plainText(q.spec.prompt),
       options: optionsOf(q, strings),
-      objectives: objectivesOf(q),
+      objectives: q.spec.objectives ?? [],
     })),
-    objectives,
+    objectives: model.objectives.map((o) => ({ id: o.id, lesson: o.lessonId, text: plainText(o.text) })),
   };
 }
 
