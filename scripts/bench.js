@@ -7,6 +7,7 @@
 //   --no-flagship          leave out courses/un-migration-cca-cf and courses/showcase (every block)
 //   --runs 3               cold builds per course (median)
 //   --launch-runs 7        launches per standard after a warm-up (median); 0 leaves launch out
+//   --pilot-statements N   synthetic statements for the pilot report figures (default 1000000); 0 leaves them out
 'use strict';
 const { parseArgs } = require('node:util');
 const { runBench, formatTable } = require('../build/bench');
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'no-flagship': { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     'launch-runs': { type: 'string', default: '7' },
+    'pilot-statements': { type: 'string', default: '1000000' },
   },
 });
 const count = (name, text, min) => {
@@ -31,6 +33,7 @@ runBench({
   sizes: values.sizes.split(',').filter(Boolean).map((s) => count('sizes', s, 2)),
   buildRuns: count('runs', values.runs, 1),
   launchRuns: count('launch-runs', values['launch-runs'], 0),
+  pilotStatements: count('pilot-statements', values['pilot-statements'], 0),
   log: (line) => process.stderr.write(`${line}\n`),
 }).then(
   (result) => process.stdout.write(`${values.json ? JSON.stringify(result, null, 2) : formatTable(result)}\n`),

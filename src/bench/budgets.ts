@@ -21,6 +21,11 @@ export const BUDGETS = {
   image800Bytes: 150_000,
   /** Issue 14: the flagship's workshop kit (decks, guide, handouts; EN and FR). */
   kitBuildMs: 3000,
+  /** Issue 15: a million statements from a file load in a minute and report in ten seconds, in 1 GB. */
+  pilotStatements: 1_000_000,
+  pilotSyncMs: 60_000,
+  pilotBuildMs: 10_000,
+  pilotMemoryBytes: 1e9,
 };
 
 export const FLAGSHIP = 'un-migration-cca-cf';
@@ -61,6 +66,21 @@ function courseRows(c: CourseFigures): Row[] {
     if (s.limit !== undefined) rows.push(row('suspend data worst case', c.name, target, s.worstCase, chars(s.worstCase), within(s.limit, chars)));
   }
   return rows;
+}
+
+function pilotRows(p: BenchResult['pilot']): Row[] {
+  if (!p) return [];
+  const scale = p.statements >= BUDGETS.pilotStatements;
+  const what = `${p.statements.toLocaleString('en')} statements, ${p.learners.toLocaleString('en')} learners`;
+  const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
+  return [
+    row('report sync --from NDJSON', what, 'report', p.sync.ms, seconds(p.sync.ms), scale ? within(BUDGETS.pilotSyncMs, seconds) : undefined),
+    row('report sync CPU time (all threads)', what, 'report', p.sync.cpuMs, seconds(p.sync.cpuMs)),
+    row('report sync peak memory', what, 'report', p.sync.peakRssBytes, mb(p.sync.peakRssBytes), scale ? within(BUDGETS.pilotMemoryBytes, mb) : undefined),
+    row('report build', what, 'report', p.build.ms, seconds(p.build.ms), scale ? within(BUDGETS.pilotBuildMs, seconds) : undefined),
+    row('report build CPU time (all threads)', what, 'report', p.build.cpuMs, seconds(p.build.cpuMs)),
+    row('report build peak memory', what, 'report', p.build.peakRssBytes, mb(p.build.peakRssBytes), scale ? within(BUDGETS.pilotMemoryBytes, mb) : undefined),
+  ];
 }
 
 /**
@@ -113,5 +133,6 @@ export function judge(result: Omit<BenchResult, 'rows'>): Row[] {
     rows.push(row('slow LMS: page turn to paint', lms, target, s.turnMs, `${ms(s.turnMs)} (worst ${ms(s.worstTurnMs)})`, within(BUDGETS.slowTurnMs, ms)));
     rows.push(row('slow LMS: API calls per page turn', lms, target, s.callsPerTurn, s.callsPerTurn.toFixed(2), within(BUDGETS.slowCallsPerTurn, String)));
   }
+  rows.push(...pilotRows(result.pilot));
   return rows;
 }

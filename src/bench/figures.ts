@@ -91,6 +91,14 @@ export interface KitFigures {
   samplesMs: number[];
   cpuMs: number;
   files: { target: string; lang: string; file: string; bytes: number; summary: string }[];
+/** `coursepack report` on a synthetic pilot: cold processes, spawn to exit, with peak memory. */
+export interface PilotFigures {
+  statements: number;
+  learners: number;
+  fileBytes: number;
+  /** Wall time spawn to exit, CPU time (user + system, all threads), peak resident memory. */
+  sync: { ms: number; cpuMs: number; peakRssBytes: number };
+  build: { ms: number; cpuMs: number; peakRssBytes: number };
 }
 
 export interface BenchResult {
@@ -104,5 +112,6 @@ export interface BenchResult {
   slowLms?: SlowLmsFigures;
   image?: ImageFigures;
   kit?: KitFigures;
+  pilot?: PilotFigures;
   rows: Row[];
 }

@@ -6,6 +6,7 @@ import { measureBuild, measureKit } from './build-figures';
 import type { BenchResult, CourseFigures, LaunchFigures, Machine, RuntimeWeight, SlowLmsFigures } from './figures';
 import { measureImage } from './image-figures';
 import { chromiumPath, launchChromium, measureLaunch } from './launch';
+import { measurePilotReport } from './pilot-figures';
 import { runtimeWeight } from './runtime-weight';
 import { measureSlowLms } from './slow-lms';
 import { generateSyntheticCourse } from './synthetic-course';
@@ -25,6 +26,8 @@ export interface BenchOptions {
   buildRuns: number;
   /** Launches per standard after a warm-up; 0 leaves launch out. */
   launchRuns: number;
+  /** Synthetic statements for the pilot report's scale figures; 0 leaves them out. */
+  pilotStatements: number;
   /** Progress lines go here (stderr), so stdout holds only the table or the JSON. */
   log: (line: string) => void;
 }
@@ -67,7 +70,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       options.log(`building the workshop kit of ${FLAGSHIP} ×${options.buildRuns}…`);
       kit = await measureKit(FLAGSHIP, FLAGSHIP_DIR, path.join(work, 'kit'), options.buildRuns);
     }
-    const partial = { date: started, machine: info, courses, runtime, ...(showcase ? { blocksRuntime } : {}), launch, slowLms, image, kit };
+    const pilot = options.pilotStatements > 0 ? await measurePilotReport(FLAGSHIP_DIR, path.join(work, 'pilot'), options.pilotStatements, options.log) : undefined;
+    const partial = { date: started, machine: info, courses, runtime, ...(showcase ? { blocksRuntime } : {}), launch, slowLms, image, kit, pilot };
     return { ...partial, rows: judge(partial) };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { createServer, request, type Server } from 'node:http';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RuntimeQuestion } from '../../src/contract/course-data';
 import { PilotDatabase, syncFromLrs, SyncInterrupted, type PilotReport } from '../../src/report';
 import { axeViolations } from '../e2e/a11y-helpers';
@@ -196,6 +196,35 @@ test('paging with `more`, and a sync the LRS breaks off resumes with no duplicat
   db.close();
 });
 
+/**
+ * axe's WCAG 2.1 AA violations. axe leaves the contrast of one-character cells (a count of 3)
+ * undecided ("too short"); for those the test works the ratio out itself from the computed colours.
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const line of await axeViolations(page)) {
+    const short = /^color-contrast \(needs review\): (.+?) — .*too short to determine/.exec(line);
+    if (!short) {
+      problems.push(line);
+      continue;
+    }
+    const ratio = await page.evaluate((selector) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+      };
+      const el = document.querySelector(selector)!;
+      let bg: HTMLElement | null = el as HTMLElement;
+      while (bg && (getComputedStyle(bg).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(bg).backgroundColor === 'transparent')) bg = bg.parentElement;
+      const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(rgb(bg ? getComputedStyle(bg).backgroundColor : 'rgb(255,255,255)'))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }, short[1]!);
+    if (ratio < 4.5) problems.push(`${short[1]}: contrast ${ratio.toFixed(2)} < 4.5`);
+  }
+  return problems;
+}
+
 test('report.html opens offline: zero requests outside the file, zero axe violations', async () => {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   const requests: string[] = [];
@@ -207,9 +236,9 @@ test('report.html opens offline: zero requests outside the file, zero axe violat
   // axe is injected as a script, which the report's own CSP (rightly) forbids.
   const audited = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
   await audited.goto(file);
-  expect(await axeViolations(audited)).toEqual([]);
+  expect(await accessibilityProblems(audited)).toEqual([]);
   await audited.setViewportSize({ width: 360, height: 800 });
-  expect(await axeViolations(audited)).toEqual([]);
+  expect(await accessibilityProblems(audited)).toEqual([]);
   await audited.screenshot({ path: path.join(work, 'report-360.png') });
   await audited.context().close();
 });

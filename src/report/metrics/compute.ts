@@ -112,11 +112,20 @@ export async function computeReport(db: PilotDatabase, facts: CourseFacts, optio
       return { id: q.id, lesson: q.lesson, role: q.role, prompt: q.prompt, responses, facility: round(f?.facility ?? null), discrimination: round(f?.discrimination ?? null), options, flags };
     });
 
+  // An objective's answers are those to the questions that name it.
+  const perObjective = new Map<string, { n: number; right: number }>();
+  for (const a of judged) {
+    for (const id of byId.get(a.question)?.objectives ?? []) {
+      const o = perObjective.get(id) ?? perObjective.set(id, { n: 0, right: 0 }).get(id)!;
+      o.n++;
+      o.right += a.score;
+    }
+  }
   const objectives = facts.objectives.map((o) => {
-    const mine = judged.filter((a) => byId.get(a.question)?.objectives.includes(o.id));
-    const mastery = mine.length ? (100 * mine.reduce((s, a) => s + a.score, 0)) / mine.length : null;
-    const flag = mastery !== null && mine.length >= minResponses && mastery < 60 ? 'not-mastered' : undefined;
-    return { id: o.id, lesson: o.lesson, text: o.text, responses: mine.length, mastery: round(mastery), ...(flag ? { flag } : {}) };
+    const { n, right } = perObjective.get(o.id) ?? { n: 0, right: 0 };
+    const mastery = n ? (100 * right) / n : null;
+    const flag = mastery !== null && n >= minResponses && mastery < 60 ? 'not-mastered' : undefined;
+    return { id: o.id, lesson: o.lesson, text: o.text, responses: n, mastery: round(mastery), ...(flag ? { flag } : {}) };
   });
 
   const survey = await surveyStats(db, facts, minCell, suppressed);
@@ -145,11 +154,14 @@ export async function computeReport(db: PilotDatabase, facts: CourseFacts, optio
 }
 
 async function surveyStats(db: PilotDatabase, facts: CourseFacts, minCell: number, suppressed: PilotReport['suppressed']): Promise<SurveyStats[]> {
-  const latest = await db.rows<{ learner: string; ref: string; response: string | null; lang: string | null }>(Q.LATEST_ANSWERS);
+  const latest = new Map<string, { response: string; lang: string | null }[]>();
+  for (const a of await db.rows<{ ref: string; response: string | null; lang: string | null }>(Q.LATEST_ANSWERS)) {
+    if (a.response !== null) (latest.get(a.ref) ?? latest.set(a.ref, []).get(a.ref)!).push({ response: a.response, lang: a.lang });
+  }
   return facts.questions
     .filter((q) => q.role === 'survey')
     .map((q) => {
-      const answers = latest.filter((a) => a.ref === q.id && a.response !== null);
+      const answers = latest.get(q.id) ?? [];
       const base = { id: q.id, prompt: q.prompt, type: q.type, n: answers.length };
       if (answers.length < minCell) {
         if (answers.length) suppressed.push({ table: 'survey', key: q.id });
@@ -157,7 +169,7 @@ async function surveyStats(db: PilotDatabase, facts: CourseFacts, minCell: numbe
       }
       if (q.type === 'open') {
         // Comments without identity, and in an order that does not follow who answered when.
-        const comments = answers.map((a) => ({ lang: a.lang ?? '', text: a.response! })).sort((a, b) => a.lang.localeCompare(b.lang) || a.text.localeCompare(b.text));
+        const comments = answers.map((a) => ({ lang: a.lang ?? '', text: a.response })).sort((a, b) => a.lang.localeCompare(b.lang) || a.text.localeCompare(b.text));
         return { ...base, distribution: [], comments };
       }
       const distribution = q.options.map((o) => ({ id: o.id, label: o.label, count: answers.filter((a) => splitResponse(a.response).includes(o.id)).length }));

@@ -45,13 +45,15 @@ export interface ItemFigures {
  * leaves the item itself out when it is one of them.
  */
 export function analyseItems(answers: Answer[], criterion: Map<string, Map<string, number>>): Map<string, ItemFigures> {
-  const totals = new Map<string, number>();
+  // Each learner's criterion total once; an item's rest score is then the total less the item.
+  const sums = new Map<string, { sum: number; count: number; items: Map<string, number> }>();
   for (const [learner, items] of criterion) {
-    const values = [...items.values()];
-    if (values.length) totals.set(learner, values.reduce((a, b) => a + b, 0) / values.length);
+    let sum = 0;
+    for (const v of items.values()) sum += v;
+    if (items.size) sums.set(learner, { sum, count: items.size, items });
   }
   // Thirds by total score, as Moodle's distractor analysis does (ties go by learner id, stably).
-  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l]) => l);
+  const ranked = [...sums.entries()].sort((a, b) => b[1].sum / b[1].count - a[1].sum / a[1].count || a[0].localeCompare(b[0])).map(([l]) => l);
   const third = Math.floor(ranked.length / 3);
   const top = new Set(ranked.slice(0, third));
   const bottom = new Set(third ? ranked.slice(-third) : []);
@@ -62,16 +64,17 @@ export function analyseItems(answers: Answer[], criterion: Map<string, Map<strin
   for (const [question, list] of byQuestion) {
     const xs: number[] = [];
     const ys: number[] = [];
-    for (const a of list) {
-      const items = criterion.get(a.learner);
-      if (!items) continue;
-      const others = [...items.entries()].filter(([q]) => q !== question).map(([, s]) => s);
-      if (!others.length) continue;
-      xs.push(a.score);
-      ys.push(others.reduce((s, v) => s + v, 0) / others.length);
-    }
     const chosen = new Map<string, { count: number; top: number; bottom: number }>();
+    let right = 0;
     for (const a of list) {
+      right += a.score;
+      const total = sums.get(a.learner);
+      const own = total?.items.get(question);
+      const others = total ? total.count - (own === undefined ? 0 : 1) : 0;
+      if (total && others > 0) {
+        xs.push(a.score);
+        ys.push((total.sum - (own ?? 0)) / others);
+      }
       for (const id of a.chosen) {
         const c = chosen.get(id) ?? chosen.set(id, { count: 0, top: 0, bottom: 0 }).get(id)!;
         c.count++;
@@ -80,12 +83,7 @@ export function analyseItems(answers: Answer[], criterion: Map<string, Map<strin
       }
     }
     const r = pearson(xs, ys);
-    out.set(question, {
-      responses: list.length,
-      facility: (100 * list.reduce((s, a) => s + a.score, 0)) / list.length,
-      discrimination: r === null ? null : 100 * r,
-      chosen,
-    });
+    out.set(question, { responses: list.length, facility: (100 * right) / list.length, discrimination: r === null ? null : 100 * r, chosen });
   }
   return out;
 }

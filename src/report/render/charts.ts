@@ -107,7 +107,7 @@ export async function renderSvgs(specs: Record<string, Spec>): Promise<Record<st
     const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
     const svg: string = await view.toSVG();
     view.finalize();
-    out[name] = svg.replace('<svg ', '<svg aria-hidden="true" focusable="false" ');
+    out[name] = svg;
   }
   return out;
 }

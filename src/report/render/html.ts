@@ -20,7 +20,11 @@ export async function reportHtml(report: PilotReport, charts: Record<string, str
   hb.registerHelper('num', (v: unknown) => (v === null || v === undefined ? '–' : String(v)));
   hb.registerHelper('flag', (f: string) => FLAG_WORDS[f] ?? f);
   hb.registerHelper('inc', (i: number) => i + 1);
-  hb.registerHelper('raw', (svg: string | undefined) => new hb.SafeString(svg ?? ''));
+  // A chart is an image whose figures are in the table beside it: as an <img>, its text is not
+  // page text that screen readers read twice or contrast checkers cannot place on a background.
+  hb.registerHelper('chart', (svg: string | undefined, alt: string) =>
+    svg ? new hb.SafeString(`<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}" alt="${hb.escapeExpression(alt)}">`) : '',
+  );
   const template = hb.compile(await fs.readFile(TEMPLATE, 'utf8'), { strict: false });
   const likert = report.survey.filter((q) => q.type === 'likert');
   const open = report.survey.filter((q) => q.type === 'open');

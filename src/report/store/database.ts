@@ -12,6 +12,16 @@ import { NORMALISE_STATEMENTS } from './normalise';
  * Learners are stored only as pseudonyms (a salted hash of the actor's identifier; the salt lives in
  * this file and nowhere else), unless the sync was asked to --identify them.
  */
+/**
+ * Where a source's sync stands: everything stored up to `since` is in; a run in progress reads the
+ * window (since, until] and `more` is the next page it has not read yet.
+ */
+export interface SyncState {
+  since: string | null;
+  until: string | null;
+  more: string | null;
+}
+
 export class PilotDatabase {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -20,7 +30,8 @@ export class PilotDatabase {
   ) {}
 
   static async open(file: string): Promise<PilotDatabase> {
-    const instance = await DuckDBInstance.create(file, { threads: '2', memory_limit: '768MB' });
+    // Bounded so a million-statement sync stays well inside 1 GB; insertion order is not needed (ids and times are).
+    const instance = await DuckDBInstance.create(file, { threads: '2', memory_limit: '512MB', preserve_insertion_order: 'false' });
     const connection = await instance.connect();
     await connection.run(SCHEMA);
     const found = await connection.runAndReadAll(`SELECT value FROM meta WHERE key = 'salt'`);
@@ -64,12 +75,13 @@ export class PilotDatabase {
     return (await this.rows<{ n: number }>('SELECT count(*) AS n FROM statements'))[0]!.n;
   }
 
-  async getCheckpoint(source: string): Promise<string | undefined> {
-    return (await this.rows<{ since: string }>('SELECT since FROM sync_state WHERE source = $source', { source }))[0]?.since;
+  async getSyncState(source: string): Promise<SyncState> {
+    const row = (await this.rows<SyncState>('SELECT since, until, more FROM sync_state WHERE source = $source', { source }))[0];
+    return row ?? { since: null, until: null, more: null };
   }
 
-  async setCheckpoint(source: string, since: string): Promise<void> {
-    await this.connection.run('INSERT OR REPLACE INTO sync_state VALUES ($source, $since)', { source, since });
+  async setSyncState(source: string, state: SyncState): Promise<void> {
+    await this.connection.run('INSERT OR REPLACE INTO sync_state VALUES ($source, $since, $until, $more)', { source, ...state });
   }
 
   close(): void {
@@ -80,7 +92,7 @@ export class PilotDatabase {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS sync_state (source VARCHAR PRIMARY KEY, since VARCHAR);
+CREATE TABLE IF NOT EXISTS sync_state (source VARCHAR PRIMARY KEY, since VARCHAR, until VARCHAR, more VARCHAR);
 CREATE TABLE IF NOT EXISTS incoming (raw VARCHAR);
 CREATE TABLE IF NOT EXISTS statements (
   id VARCHAR PRIMARY KEY,

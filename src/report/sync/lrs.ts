@@ -26,6 +26,8 @@ export class SyncInterrupted extends Error {
   constructor(
     message: string,
     readonly progress: SyncProgress,
+    /** The LRS refused the request itself (4xx): asking again the same way will not help. */
+    readonly refused = false,
   ) {
     super(message);
   }
@@ -34,31 +36,45 @@ export class SyncInterrupted extends Error {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Pulls statements from an xAPI LRS (xAPI-Communication.md §2.1.3 GET Statements): oldest stored
- * first, `since` the last checkpoint, following `more` links. After each page the statements are in
- * the database and the checkpoint moves to the page's latest `stored`, so an interrupted sync resumes
- * where it stopped; the checkpoint is taken 1 ms early, because `since` is exclusive and a page may
- * end inside one millisecond, and statement ids keep the overlap from counting twice.
+ * Pulls statements from an xAPI LRS (xAPI-Communication.md §2.1.3 GET Statements). Each run reads
+ * one window of stored time, (since, until], following `more` links; LRSes differ in the order they
+ * page in (not every one honours `ascending`), so progress is kept as the window and the next `more`
+ * link, saved after every page with the statements it brought. An interrupted run resumes from that
+ * link; a finished one moves `since` to `until`, so the next run asks only for what came after.
+ * Statement ids keep any overlap (a restarted window) from counting twice.
  */
 export async function syncFromLrs(db: PilotDatabase, source: LrsSource): Promise<SyncProgress> {
   const base = source.endpoint.endsWith('/') ? source.endpoint : `${source.endpoint}/`;
   const key = `lrs:${base}|${source.activity ?? ''}`;
-  const since = await db.getCheckpoint(key);
-  const query = new URLSearchParams({ ascending: 'true', limit: String(source.limit ?? 500), format: 'exact' });
+  const state = await db.getSyncState(key);
+  const until = state.until ?? new Date().toISOString();
+  const query = new URLSearchParams({ ascending: 'true', limit: String(source.limit ?? 500), format: 'exact', until });
   if (source.activity) {
     query.set('activity', source.activity);
     query.set('related_activities', 'true');
   }
-  if (since) query.set('since', since);
+  if (state.since) query.set('since', state.since);
   const headers = {
     Authorization: `Basic ${Buffer.from(`${source.key}:${source.secret}`).toString('base64')}`,
     'X-Experience-API-Version': '1.0.3',
     Accept: 'application/json',
   };
   const progress: SyncProgress = { fetched: 0, added: 0, requests: 0 };
-  let next: string | undefined = new URL(`statements?${query}`, base).href;
+  let next: string | undefined = state.more ?? new URL(`statements?${query}`, base).href;
+  await db.setSyncState(key, { since: state.since, until, more: next });
+  let resuming = !!state.more;
   while (next) {
-    const page = await fetchPage(next, headers, source, progress);
+    let page;
+    try {
+      page = await fetchPage(next, headers, source, progress);
+    } catch (error) {
+      // A saved `more` link can expire on the LRS's side: read the window again from its start.
+      if (!(resuming && error instanceof SyncInterrupted && error.refused)) throw error;
+      next = new URL(`statements?${query}`, base).href;
+      resuming = false;
+      continue;
+    }
+    resuming = false;
     const statements = page.statements ?? [];
     progress.fetched += statements.length;
     if (statements.length) {
@@ -69,11 +85,10 @@ export async function syncFromLrs(db: PilotDatabase, source: LrsSource): Promise
       }
       appender.closeSync();
       progress.added += await db.absorbIncoming(!!source.identify);
-      const latest = statements.map((s) => String(s.stored ?? '')).sort().pop();
-      if (latest) await db.setCheckpoint(key, new Date(Date.parse(latest) - 1).toISOString());
     }
     // `more` is relative to the LRS's origin (xAPI-Communication.md §2.1.3, StatementResult).
     next = page.more ? new URL(page.more, base).href : undefined;
+    await db.setSyncState(key, next ? { since: state.since, until, more: next } : { since: until, until: null, more: null });
   }
   return progress;
 }
@@ -82,6 +97,7 @@ async function fetchPage(url: string, headers: Record<string, string>, source: L
   const attempts = source.attempts ?? 4;
   let delay = source.retryDelayMs ?? 500;
   let problem = '';
+  let refused = false;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     progress.requests++;
     try {
@@ -89,12 +105,13 @@ async function fetchPage(url: string, headers: Record<string, string>, source: L
       if (res.ok) return (await res.json()) as { statements?: Record<string, unknown>[]; more?: string };
       problem = `HTTP ${res.status} ${(await res.text()).slice(0, 200)}`;
       // Wrong credentials or a bad query do not get better by asking again.
-      if (res.status >= 400 && res.status < 500 && res.status !== 429) break;
+      refused = res.status >= 400 && res.status < 500 && res.status !== 429;
+      if (refused) break;
     } catch (error) {
       problem = (error as Error).message;
     }
     if (attempt < attempts) await sleep(delay);
     delay *= 2;
   }
-  throw new SyncInterrupted(`the LRS did not answer ${url.split('?')[0]}: ${problem}`, progress);
+  throw new SyncInterrupted(`the LRS did not answer ${url.split('?')[0]}: ${problem}`, progress, refused);
 }
