@@ -183,7 +183,9 @@ test('paging with `more`, and a sync the LRS breaks off resumes with no duplicat
   const source = { key: reader.key, secret: reader.secret, limit: 25, attempts: 2, retryDelayMs: 5 };
   const broken = await breakingProxy(2);
   await expect(syncFromLrs(db, { ...source, endpoint: broken.url })).rejects.toBeInstanceOf(SyncInterrupted);
-  expect(await db.count()).toBe(50); // two full pages went in before the LRS failed
+  const kept = await db.count(); // the pages read before the LRS failed stay
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(report.statements);
   broken.heal();
   const resumed = await syncFromLrs(db, { ...source, endpoint: broken.url });
   broken.server.close();
@@ -191,8 +193,8 @@ test('paging with `more`, and a sync the LRS breaks off resumes with no duplicat
   expect(await db.count()).toBe(report.statements);
   const [dupes] = await db.rows<{ n: number }>('SELECT count(*) - count(DISTINCT id) AS n FROM statements');
   expect(dupes!.n).toBe(0);
-  // Everything after the checkpoint, and nothing before it, was fetched again.
-  expect(resumed.fetched).toBeLessThan(report.statements);
+  // The resumed run went on from the next page: nothing read before was fetched again.
+  expect(kept + resumed.fetched).toBe(report.statements);
   db.close();
 });
 

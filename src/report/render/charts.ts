@@ -76,7 +76,9 @@ export function chartSpecs(report: PilotReport): Record<string, Spec> {
         y: { field: 'question', type: 'nominal', sort: null, title: null, axis: { labelLimit: 240 } },
         x: { field: 'start', type: 'quantitative', title: '← disagree · learners · agree →' },
         x2: { field: 'end' },
-        color: { field: 'answer', type: 'nominal', sort: null, scale: { scheme: 'redblue' }, title: 'Answer', legend: { orient: 'bottom', columns: 3 } },
+        // Scales differ in labels and length: colour says how far a point is from the middle.
+        color: { field: 'level', type: 'ordinal', sort: levels(likert), scale: { scheme: 'redblue' }, title: 'Scale points from the middle (− lower, + higher)', legend: { orient: 'bottom', direction: 'horizontal', titleLimit: 500 } },
+        tooltip: [{ field: 'answer' }],
       },
     };
   }
@@ -92,12 +94,19 @@ function divergingLikert(report: PilotReport): Record<string, unknown>[] {
     const mid = (points.length - 1) / 2;
     const left = points.reduce((s, p, i) => s + (i < mid ? p.count : i === mid ? p.count / 2 : 0), 0);
     let at = -left;
-    for (const p of points) {
-      rows.push({ question: `${q.id} (n=${q.n})`, answer: p.label, start: at, end: at + p.count });
+    points.forEach((p, i) => {
+      const level = i - mid;
+      rows.push({ question: `${q.id} (n=${q.n})`, answer: p.label, level: `${level > 0 ? '+' : level < 0 ? '−' : ''}${Math.abs(level)}`, order: level, start: at, end: at + p.count });
       at += p.count;
-    }
+    });
   }
   return rows;
+}
+
+/** The colour legend's order: lowest point first. */
+function levels(rows: Record<string, unknown>[]): string[] {
+  const seen = new Map(rows.map((r) => [r.level as string, r.order as number]));
+  return [...seen].sort((a, b) => a[1] - b[1]).map(([l]) => l);
 }
 
 export async function renderSvgs(specs: Record<string, Spec>): Promise<Record<string, string>> {
