@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { timedChild } from './child';
 import type { CourseFigures, KitFigures } from './figures';
 
 interface ChildReport {
@@ -18,22 +18,8 @@ export const median = (values: number[]): number => {
 };
 
 /** Spawns one cold build and times it from spawn to exit. */
-function coldBuild(courseDir: string, outDir: string, targets?: string): Promise<{ ms: number; report: ChildReport }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [path.join(__dirname, 'build-child.js'), courseDir, outDir, ...(targets ? [targets] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c));
-    child.stderr.on('data', (c: Buffer) => (err += c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      if (code !== 0) reject(new Error(`build of ${courseDir} failed (exit ${code}):\n${err}`));
-      else resolve({ ms, report: JSON.parse(out.trim().split('\n').pop()!) as ChildReport });
-    });
-  });
-}
+const coldBuild = (courseDir: string, outDir: string, targets?: string) =>
+  timedChild<ChildReport>('build-child', [courseDir, outDir, ...(targets ? [targets] : [])], `build of ${courseDir}`);
 
 /** Builds a course `runs` times, each in a fresh process; zip sizes come from the last (builds are reproducible). */
 export async function measureBuild(name: string, courseDir: string, outDir: string, runs: number): Promise<CourseFigures> {

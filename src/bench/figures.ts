@@ -91,6 +91,8 @@ export interface KitFigures {
   samplesMs: number[];
   cpuMs: number;
   files: { target: string; lang: string; file: string; bytes: number; summary: string }[];
+}
+
 /** `coursepack report` on a synthetic pilot: cold processes, spawn to exit, with peak memory. */
 export interface PilotFigures {
   statements: number;

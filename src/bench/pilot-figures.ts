@@ -1,26 +1,13 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadCourseFacts } from '../report/metrics/course-facts';
+import { timedChild } from './child';
 import type { PilotFigures } from './figures';
 import { writeSyntheticStatements } from './synthetic-statements';
 
-function timed(args: string[]): Promise<{ ms: number; cpuMs: number; peakRssBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [path.join(__dirname, 'report-child.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c));
-    child.stderr.on('data', (c: Buffer) => (err += c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      if (code !== 0) return reject(new Error(`coursepack ${args.join(' ')} failed (exit ${code}):\n${err}`));
-      const child = JSON.parse(out.trim().split('\n').pop()!) as { cpuMs: number; peakRssBytes: number };
-      resolve({ ms, cpuMs: child.cpuMs, peakRssBytes: child.peakRssBytes });
-    });
-  });
+async function timed(args: string[]): Promise<{ ms: number; cpuMs: number; peakRssBytes: number }> {
+  const { ms, report } = await timedChild<{ cpuMs: number; peakRssBytes: number }>('report-child', args, `coursepack ${args.join(' ')}`);
+  return { ms, cpuMs: report.cpuMs, peakRssBytes: report.peakRssBytes };
 }
 
 /**
