@@ -51,7 +51,7 @@ describe('npm run bench on the 10-page course', () => {
   let result: BenchResult;
 
   beforeAll(async () => {
-    const args = ['scripts/bench.js', '--json', '--sizes', '10', '--no-flagship', '--runs', '1', '--launch-runs', '1'];
+    const args = ['scripts/bench.js', '--json', '--sizes', '10', '--no-flagship', '--runs', '1', '--launch-runs', '1', '--pilot-statements', '2000'];
     const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 24 });
     result = JSON.parse(stdout) as BenchResult;
   });
@@ -68,6 +68,18 @@ describe('npm run bench on the 10-page course', () => {
     expect(course!.suspendData.scorm12).toEqual({ worstCase: expect.any(Number), limit: 4096 });
   });
 
+  test('the pilot report is loaded and built from generated statements, each in its own process', () => {
+    expect(result.pilot).toEqual(expect.objectContaining({ statements: 2000, learners: expect.any(Number), fileBytes: expect.any(Number) }));
+    for (const step of [result.pilot!.sync, result.pilot!.build]) {
+      expect(step.ms).toBeGreaterThan(0);
+      expect(step.peakRssBytes).toBeGreaterThan(0);
+    }
+    const rows = result.rows.filter((r) => r.standard === 'report');
+    expect(rows.map((r) => r.figure)).toEqual(['report sync --from NDJSON', 'report sync CPU time (all threads)', 'report sync peak memory', 'report build', 'report build CPU time (all threads)', 'report build peak memory']);
+    // The budgets are for a million statements: a smaller run is shown, not judged.
+    expect(rows.every((r) => r.verdict === undefined)).toBe(true);
+  });
+
   test('launch is timed for every registered target', () => {
     expect(result.launch?.skipped).toBeUndefined();
     for (const target of targets) expect(result.launch!.targets[target]!.medianMs).toBeGreaterThan(0);
@@ -82,7 +94,7 @@ describe('npm run bench on the 10-page course', () => {
     expect(result.rows.find((r) => r.figure === '1280 px photo at 800 px (webp)')?.verdict).toBe('PASS');
     const lines = formatTable(result).split('\n');
     expect(lines[1]).toMatch(/^figure\s+course\s+standard\s+value\s+budget\s+result$/);
-    expect(lines.slice(3, 3 + result.rows.length).every((l) => /synthetic-10|any/.test(l))).toBe(true);
+    expect(lines.slice(3, 3 + result.rows.length).every((l) => /synthetic-10|any|statements/.test(l))).toBe(true);
     expect(lines).toContainEqual(expect.stringMatching(/^\d+ PASS, \d+ OVER/));
   });
 });
