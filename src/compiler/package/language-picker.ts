@@ -38,7 +38,7 @@ function pickerHtml(models: CourseModel[], writer: PackageWriter): string {
   const languages = models.map((m) => ({ lang: m.lang, dir: m.dir, name: nativeName(m.lang), title: m.title, choose: m.strings.languagePicker }));
   const config = JSON.stringify({ course: source.id, api: SCORM_API[writer.target] ?? '' }).replace(/</g, '\\u003c');
   const logo = source.theme.logo && encodePath(`${source.lang}/${source.theme.logo}`);
-  return withCsp(pickerFiles().page({ ...source, logo, languages, config }), { runtimeSetsConnect: false });
+  return withCsp(pickerFiles().page({ ...source, logo, languages, config }), { runtimeSetsConnect: false, framesOwnPages: true });
 }
 
 /** Every language's pages in their folders, compressed once and shared by every target's bundle. */

@@ -11,8 +11,15 @@ import { createHash } from 'node:crypto';
  * and a meta policy can only be tightened after load, never widened. So coursepack.js — the first and
  * only script — adds `connect-src <LRS origin>` (SCORM, web: 'none') before any request is made.
  * Pages without the runtime (handouts, the language picker) set connect-src 'none' here.
+ * The language picker shows the chosen language's course in a frame of its own package: it alone
+ * may frame, and only its own files.
  */
-export function contentSecurityPolicy(html: string, { runtimeSetsConnect }: { runtimeSetsConnect: boolean }): string {
+export interface CspOptions {
+  runtimeSetsConnect: boolean;
+  framesOwnPages?: boolean;
+}
+
+export function contentSecurityPolicy(html: string, { runtimeSetsConnect, framesOwnPages = false }: CspOptions): string {
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
   const directives = [
     "script-src 'self'",
@@ -22,8 +29,8 @@ export function contentSecurityPolicy(html: string, { runtimeSetsConnect }: { ru
     "media-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
-    "frame-src 'none'",
-    "child-src 'none'",
+    `frame-src ${framesOwnPages ? "'self'" : "'none'"}`,
+    `child-src ${framesOwnPages ? "'self'" : "'none'"}`,
     "worker-src 'none'",
     "manifest-src 'self'",
     "form-action 'none'",
@@ -34,7 +41,7 @@ export function contentSecurityPolicy(html: string, { runtimeSetsConnect }: { ru
 }
 
 /** Puts the policy right after <meta charset>, before any stylesheet or script it governs. */
-export function withCsp(html: string, options: { runtimeSetsConnect: boolean }): string {
+export function withCsp(html: string, options: CspOptions): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html, options)}">`;
   return html.replace(/(<meta charset="utf-8">)/, `$1\n${meta}`);
 }
