@@ -61,6 +61,11 @@ export function courseTexts(spec: CourseSpec): LocalizedEntry[] {
     { path: ['description'], note: 'Course description (LMS catalogue, manifest)', value: spec.description },
     { path: ['organization'], note: 'Organisation name (header, manifest)', value: spec.organization },
     { path: ['theme', 'logoAlt'], note: 'Text alternative of the logo (screen readers)', value: spec.theme?.logoAlt },
+    { path: ['frame', 'welcome', 'text'], note: 'Welcome page: text after the description (Markdown)', value: spec.frame?.welcome?.text },
+    { path: ['frame', 'finish', 'text'], note: 'Finish page: text after the summary (Markdown)', value: spec.frame?.finish?.text },
+    { path: ['frame', 'certificate', 'signature'], note: 'Certificate: the line under it (who issues it)', value: spec.frame?.certificate?.signature },
+    { path: ['frame', 'accessibility', 'contact'], note: 'Accessibility statement: how to report a barrier (Markdown)', value: spec.frame?.accessibility?.contact },
+    { path: ['frame', 'accessibility', 'text'], note: 'Accessibility statement: replaces the generated text (Markdown)', value: spec.frame?.accessibility?.text },
   ];
 }
 

@@ -27,12 +27,13 @@ function pseudoText(text: string, counter: { vowels: number }): string {
 export function pseudoRuns(runs: readonly Run[]): Run[] {
   const counter = { vowels: 0 };
   const out: Run[] = runs.map((r) => (r.kind === 'text' ? { kind: 'text', text: pseudoText(r.text, counter) } : { ...r }));
-  const first = out[0];
-  const last = out.at(-1);
-  if (first?.kind === 'text') first.text = `⟦${first.text}`;
-  else out.unshift({ kind: 'text', text: '⟦' });
-  if (last?.kind === 'text' && last !== first) last.text = `${last.text}⟧`;
-  else if (last === first && first?.kind === 'text') first.text = `${first.text}⟧`;
-  else out.push({ kind: 'text', text: '⟧' });
+  // The brackets go on the first and last text, never outside a code: a paragraph that is only an
+  // image must stay an image (a diagram block starts with one).
+  const texts = out.filter((r): r is Run & { kind: 'text' } => r.kind === 'text');
+  const first = texts[0];
+  const last = texts.at(-1);
+  if (!first || !last) return [{ kind: 'text', text: '⟦' }, ...out, { kind: 'text', text: '⟧' }];
+  first.text = `⟦${first.text}`;
+  last.text = `${last.text}⟧`;
   return out;
 }

@@ -82,7 +82,8 @@ export function segmentYaml(text: string, prefix: string, rules: YamlRules): Seg
       const node = nodeAt(copy, p);
       if (isScalar(node) && typeof node.value === 'string') node.value = options.mapPath(node.value);
     }
-    return copy.toString({ lineWidth: 100 });
+    // No folding: a folded line moves every line after it, and block ids follow source lines.
+    return copy.toString({ lineWidth: 0 });
   };
   return { units, fill };
 }

@@ -56,6 +56,9 @@ export function writeXliff12(doc: ExportDocument): string {
 
 function readInline(nodes: XmlNode[], problems: string[], runs: Run[] = []): Run[] {
   const open: string[] = [];
+  // An <ept>'s text alone can be ambiguous ("](file)" ends a link and an image alike): it takes the
+  // type of the <bpt> it closes.
+  const openedAs = new Map<string, Run & { kind: 'open' }>();
   const native = (n: XmlNode) => n.children.map((c) => c.text ?? '').join('');
   for (const n of nodes) {
     const id = n.attrs.id ?? '';
@@ -67,13 +70,15 @@ function readInline(nodes: XmlNode[], problems: string[], runs: Run[] = []): Run
     } else if (n.name === 'bpt') {
       const d = native(n);
       open.push(id);
-      runs.push({ kind: 'open', id, type: typeOfData(d), data: d });
+      const run = { kind: 'open' as const, id, type: typeOfData(d), data: d };
+      openedAs.set(id, run);
+      runs.push(run);
     } else if (n.name === 'ept') {
       const d = native(n);
       const start = open.includes(id) ? id : (n.attrs.rid ?? id);
       if (!open.includes(start)) problems.push(`inline code ${id} ends but never starts`);
       else open.splice(open.indexOf(start), 1);
-      runs.push({ kind: 'close', id: start, type: typeOfData(d), data: d });
+      runs.push({ kind: 'close', id: start, type: openedAs.get(start)?.type ?? typeOfData(d), data: d });
     } else problems.push(`unexpected <${n.name}> inside the text (export again: this version writes <bpt>, <ept> and <ph>)`);
   }
   for (const id of open) problems.push(`inline code ${id} starts but never ends`);

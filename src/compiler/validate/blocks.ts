@@ -55,6 +55,8 @@ interface ParseContext {
   closers: Set<number>;
   /** How many blocks enclose this one. */
   depth?: number;
+  /** Counts the file's blocks in order (shared by nested calls). */
+  seq?: { n: number };
 }
 
 /**
@@ -110,7 +112,7 @@ export function parseContainer(tokens: Token[], open: number, ctx: ParseContext)
       }
     }
   }
-  const node: BlockNode = { name, attrs: checked ?? {}, line, column, intro: body.intro, items: body.items };
+  const node: BlockNode = { name, attrs: checked ?? {}, line, column, ordinal: ctx.seq ? ++ctx.seq.n : line, intro: body.intro, items: body.items };
   const items = family.items;
   if (items && (node.items.length < items.min || (items.max !== undefined && node.items.length > items.max))) {
     const want = items.max === items.min ? `${items.min}` : items.max === undefined ? `at least ${items.min}` : `${items.min} to ${items.max}`;

@@ -37,6 +37,9 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
   let pending: Token[] = [];
   const lines = body.split('\n');
   const closers = new Set<number>();
+  // Blocks numbered in file order: their HTML ids stay put when lines above them move (a
+  // translation rewritten by `translate import` may fold or unfold lines).
+  const seq = { n: 0 };
   const report = (line: number, rule: string, message: string, hint?: string, column?: number) => diagnostics.error(file.display, line, rule, message, hint, column);
   const flush = () => {
     if (current && pending.length) current.blocks.push({ kind: 'markdown', tokens: pending });
@@ -62,7 +65,7 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
     }
     if (token.type === BLOCK_OPEN) {
       flush();
-      const { node, end } = parseContainer(tokens, i, { lines, bodyLine, report, closers });
+      const { node, end } = parseContainer(tokens, i, { lines, bodyLine, report, closers, seq });
       const asQuestion = node && familyOf(node.name)?.toQuestion?.(node);
       if (asQuestion) {
         const spec = blockQuestion(asQuestion, file.display, node.line, diagnostics);

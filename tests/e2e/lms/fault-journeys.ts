@@ -49,6 +49,8 @@ export class FaultJourneys {
     // The player is ready once it has placed the learner (the first page is drawn before the LMS answers).
     await frame.waitForFunction(() => !!(window as any).coursepack);
     const learner = new Learner(frame);
+    // The course opens on its welcome page: the learner presses Start (or Resume), as a person does.
+    await learner.start();
     return { learnerId, course, page, frame, learner, data: await learner.data(), calls: () => page.evaluate(() => (window as any).lmsCalls) };
   }
 

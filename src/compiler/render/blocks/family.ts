@@ -18,6 +18,8 @@ export interface BlockNode {
   attrs: Record<string, string>;
   line: number;
   column: number;
+  /** Position among the file's blocks, in order: the base of the block's HTML ids. */
+  ordinal: number;
   /** What comes before the first `##` (everything, for blocks without items). */
   intro: BlockContent[];
   items: BlockItem[];
