@@ -151,7 +151,9 @@ test('the whole course with the keyboard only: every question answered, quiz pas
     await answerPage(page, data);
     if (p < data.pages.length - 1) await nextPage(page, data.pages[p + 1]!.title);
     // The survey comes after the quiz: opening it, the last page, completes the course, which is announced.
-    if (p === data.pages.length - 2) await page.waitForFunction((t) => document.getElementById('cp-live')?.textContent === t, data.strings.courseComplete!);
+    // A fast learner turns the page within the live region's 50 ms window, so the quiz score and the
+    // completion are read as one message: the completion must be in it, not necessarily alone.
+    if (p === data.pages.length - 2) await page.waitForFunction((t) => document.getElementById('cp-live')?.textContent?.includes(t), data.strings.courseComplete!);
   }
   const outcome = await page.evaluate(() => (window as any).coursepack.state.outcome());
   expect(outcome).toMatchObject({ completed: true, success: 'passed', score: 100 });
