@@ -64,11 +64,76 @@ describe('malformed input gives a clear error naming file and line, and writes n
     expect(d).toMatchObject({ rule: 'link/broken', line: lineOf(dir, basics, 'nowhere.md') });
   });
 
-  test('unknown question type names the choices', async () => {
+  test('unknown question type names the value, the question and the choices', async () => {
     const dir = courseCopy({ [basics]: (t) => t.replace('type: true-false', 'type: yes-no') });
     const errors = await errorsOf(dir);
-    expect(errors[0]!.message).toMatch(/single-choice/);
-    expect(errors[0]!.line).toBe(lineOf(dir, basics, 'yes-no'));
+    expect(errors[0]).toMatchObject({ rule: 'schema/unknown-value', line: lineOf(dir, basics, 'yes-no'), column: 7 });
+    expect(errors[0]!.message).toBe('question "tf": unknown type "yes-no" (one of sorting, single-choice, multiple-response, true-false, fill-in, matching, ordering, likert, open, scenario)');
+  });
+
+  test('a misspelt question type gets "did you mean"', async () => {
+    const dir = courseCopy({ [basics]: (t) => t.replace('type: true-false', 'type: true-flase') });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'schema/unknown-value', message: expect.stringContaining('question "tf": unknown type "true-flase"'), hint: 'did you mean "true-false"?' });
+  });
+
+  test('unknown keys get "did you mean" in course.yaml, front matter and question blocks, each at its key', async () => {
+    const dir = courseCopy({
+      'course.yaml': (t) => t.replace('masteryScore: 75', 'masteryScore: 75\nmaxteryScore: 80\ntheme: { primaryColour: "#005a9c" }'),
+      [basics]: (t) => t.replace('duration: 2', 'duraton: 2').replace('prompt: Pick B (en)', 'promt: Pick B (en)'),
+    });
+    const errors = await errorsOf(dir);
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', message: 'course.yaml: unknown key "maxteryScore"', hint: 'did you mean "masteryScore"?', line: lineOf(dir, 'course.yaml', 'maxteryScore') }));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', message: 'course.yaml: unknown key "primaryColour"', hint: 'did you mean "primaryColor"?', column: 10 }));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', message: 'front matter: unknown key "duraton"', hint: 'did you mean "duration"?', line: lineOf(dir, basics, 'duraton') }));
+    expect(errors).toContainEqual(expect.objectContaining({ rule: 'schema/unknown-key', message: 'question "sc": unknown key "promt"', hint: 'did you mean "prompt"?', line: lineOf(dir, basics, 'promt') }));
+  });
+
+  test('a key far from every known one lists the keys of its place', async () => {
+    const dir = courseCopy({ 'course.yaml': (t) => t.replace('completion: { pagesViewed: 100, quizPassed: true }', 'completion: { pagesViewed: 100, quizPassed: true, whenever: 1 }') });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'schema/unknown-key', hint: 'keys here are: pagesViewed, quizPassed' });
+  });
+
+  test('an enum value gets "did you mean" and the choices', async () => {
+    const dir = courseCopy({ 'course.yaml': (t) => t.replace('masteryScore: 75', 'masteryScore: 75\ntargets: [scorm12, scrom2004]') });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'schema/unknown-value', line: lineOf(dir, 'course.yaml', 'scrom2004'), column: 20, message: 'course.yaml: targets.1 "scrom2004" is not one of scorm12, scorm2004, xapi, cmi5, web', hint: 'did you mean "scorm2004"?' });
+  });
+
+  test('a YAML alias bomb is refused at the first alias, with its file', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const dir = courseCopy({ 'course.yaml': (t) => `${t}\nx-bomb:\n${laughs.replace(/^/gm, '  ')}\n` });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'yaml/too-many-aliases', file: expect.stringContaining('course.yaml'), line: lineOf(dir, 'course.yaml', '  b: &b'), column: 10, hint: expect.stringContaining('billion laughs') });
+  });
+
+  test('nesting too deep is refused before the parser recurses, in brackets and in indentation', async () => {
+    const brackets = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const indented = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    const lesson = courseCopy({ [basics]: (t) => t.replace('duration: 2', `duration: 2\ndeep: ${brackets}`) });
+    expect(await errorsOf(lesson)).toEqual([expect.objectContaining({ rule: 'yaml/too-deep', file: expect.stringContaining('basics.en.md'), line: lineOf(lesson, basics, 'deep:'), column: 'deep: '.length + 33 })]);
+    const course = courseCopy({ 'course.yaml': (t) => `${t}\nx:\n${indented.replace(/^/gm, '  ')} 1\n` });
+    expect(await errorsOf(course)).toEqual([expect.objectContaining({ rule: 'yaml/too-deep', file: expect.stringContaining('course.yaml'), line: lineOf(course, 'course.yaml', ' k31:') })]);
+  });
+
+  test('errors in course.yaml do not hide the lessons\' errors', async () => {
+    const dir = courseCopy({ 'course.yaml': (t) => t.replace('masteryScore: 75', 'masteryScore: 175'), [basics]: (t) => t.replace('type: true-false', 'type: yes-no') });
+    const errors = await errorsOf(dir);
+    expect(errors.map((d) => [path.basename(d.file), d.rule])).toEqual([['course.yaml', 'schema/invalid'], ['basics.en.md', 'schema/unknown-value']]);
+  });
+
+  test('a choice question with more than 26 options names the question and says why', async () => {
+    const options = Array.from({ length: 27 }, (_, i) => `  - text: Option ${i + 1}${i === 3 ? '\n    correct: true' : ''}`).join('\n');
+    const dir = courseCopy({ [basics]: (t) => t.replace(/prompt: Pick B \(en\)\noptions:\n[^`]*/, `prompt: Pick B (en)\noptions:\n${options}\n`) });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'schema/too-many', message: 'question "sc": options has 27 items, at most 26', line: lineOf(dir, basics, 'Option 1'), hint: expect.stringContaining('split the question') });
+  });
+
+  test('a page id that is not an identifier is an error with a hint, not replaced', async () => {
+    const dir = courseCopy({ [basics]: (t) => t.replace('{#tf}', '{#../x}') });
+    const [d] = await errorsOf(dir);
+    expect(d).toMatchObject({ rule: 'page/invalid-id', message: 'page id "../x" is not a valid id', line: lineOf(dir, basics, '{#../x}'), column: '# True or false (en) {#'.length + 1, hint: expect.stringContaining('e.g. {#x}') });
   });
 
   test('a translation whose correct answer differs from the source language', async () => {

@@ -1,5 +1,5 @@
 import { courseSchema, type CourseSpec, type LocalizedText } from '../../schema';
-import type { Diagnostics } from '../../diagnostics';
+import { Diagnostics } from '../../diagnostics';
 import type { SourceFile } from '../load/source';
 import { checkSchema, parseLocatedYaml, type LocatedYaml } from './yaml';
 
@@ -33,6 +33,19 @@ export function validateCourseFile(
     diagnostics.error(file.display, yaml.at(['languages']).line, 'course/duplicate-language', 'a language is listed twice');
   }
   return { spec, yaml };
+}
+
+/**
+ * The languages and lesson list of a course.yaml that failed validation elsewhere, when they still
+ * read as such: the lessons are then checked too, so one run shows every error. Its own problems
+ * were reported by validateCourseFile, so this parse reports nothing.
+ */
+export function lessonListOf(file: SourceFile): { languages: string[]; lessons: string[]; yaml: LocatedYaml } | undefined {
+  const yaml = parseLocatedYaml(file.text, file.display, 1, new Diagnostics());
+  const { languages, lessons } = (yaml?.value ?? {}) as { languages?: unknown; lessons?: unknown };
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && /^[\w-]+$/.test(x)) : []);
+  if (!yaml || strings(languages).length === 0 || strings(lessons).length === 0) return undefined;
+  return { languages: [...new Set(strings(languages))], lessons: strings(lessons), yaml };
 }
 
 /** Every text given per language must have each course language (a warning where a fallback will do). */

@@ -2,7 +2,8 @@ import { surveyTypes } from '../../schema';
 import { Diagnostics } from '../../diagnostics';
 import type { SourceSet } from '../load/source';
 import { contrastRatio } from './contrast';
-import { validateCourseFile } from './course-file';
+import { lessonListOf, validateCourseFile } from './course-file';
+import type { LocatedYaml } from './yaml';
 import { parseLessonFile } from './lesson-file';
 import type { ParsedLesson, ValidatedCourse } from './parsed';
 import { checkObjectives } from './objectives';
@@ -23,26 +24,14 @@ export { objectiveCoverage, strataOf, type ObjectiveCoverage } from './objective
 export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; course?: ValidatedCourse } {
   const diagnostics = new Diagnostics();
   const courseFile = validateCourseFile(source.courseFile, diagnostics);
-  if (!courseFile) return { diagnostics };
+  if (!courseFile) {
+    const list = lessonListOf(source.courseFile);
+    if (list) parseLessons(source, list.languages, list.lessons, list.yaml, diagnostics);
+    return { diagnostics };
+  }
   const { spec, yaml } = courseFile;
   const display = source.courseFile.display;
-  const single = spec.languages.length === 1;
-  const lessons = new Map<string, ParsedLesson[]>();
-
-  for (const lang of spec.languages) {
-    const parsed: ParsedLesson[] = [];
-    spec.lessons.forEach((id, index) => {
-      const candidates = single ? [`lessons/${id}.${lang}.md`, `lessons/${id}.md`] : [`lessons/${id}.${lang}.md`];
-      const file = candidates.map((c) => source.lessonFiles.get(c)).find(Boolean);
-      if (!file) {
-        diagnostics.error(display, yaml.at(['lessons', index]).line, 'course/missing-lesson-file', `lesson "${id}" has no file ${candidates.join(' or ')}`, 'create the file, or remove the lesson from the list');
-        return;
-      }
-      const lesson = parseLessonFile(id, lang, file, diagnostics);
-      if (lesson) parsed.push(lesson);
-    });
-    lessons.set(lang, parsed);
-  }
+  const lessons = parseLessons(source, spec.languages, spec.lessons, yaml, diagnostics);
 
   const sourceLessons = lessons.get(spec.languages[0]!) ?? [];
   checkUniqueIds(sourceLessons, diagnostics);
@@ -77,6 +66,27 @@ export function validateCourse(source: SourceSet): { diagnostics: Diagnostics; c
   const workshop = source.workshopFile && validateWorkshopFile(source.workshopFile, spec, sourceLessons, diagnostics);
   if (diagnostics.hasErrors) return { diagnostics };
   return { diagnostics, course: { source, spec, lessons, strings, workshop } };
+}
+
+/** Each listed lesson's file in each language, parsed; a missing file is an error at its list entry. */
+function parseLessons(source: SourceSet, languages: readonly string[], ids: readonly string[], yaml: LocatedYaml, diagnostics: Diagnostics): Map<string, ParsedLesson[]> {
+  const single = languages.length === 1;
+  const lessons = new Map<string, ParsedLesson[]>();
+  for (const lang of languages) {
+    const parsed: ParsedLesson[] = [];
+    ids.forEach((id, index) => {
+      const candidates = single ? [`lessons/${id}.${lang}.md`, `lessons/${id}.md`] : [`lessons/${id}.${lang}.md`];
+      const file = candidates.map((c) => source.lessonFiles.get(c)).find(Boolean);
+      if (!file) {
+        diagnostics.error(source.courseFile.display, yaml.at(['lessons', index]).line, 'course/missing-lesson-file', `lesson "${id}" has no file ${candidates.join(' or ')}`, 'create the file, or remove the lesson from the list');
+        return;
+      }
+      const lesson = parseLessonFile(id, lang, file, diagnostics);
+      if (lesson) parsed.push(lesson);
+    });
+    lessons.set(lang, parsed);
+  }
+  return lessons;
 }
 
 function checkUniqueIds(lessons: ParsedLesson[], diagnostics: Diagnostics): void {

@@ -9,7 +9,9 @@ import { validateActivity } from './activities';
 import { blockQuestion, validateQuestion } from './questions';
 import { checkSchema, parseLocatedYaml } from './yaml';
 
-const PAGE_ID = /\s*\{#([A-Za-z0-9_-]{1,64})\}\s*$/;
+/** Anything written as `{#…}` at a heading's end, so that an invalid id is reported, not left in the title. */
+const PAGE_ID = /\s*\{#([^{}]*)\}\s*$/;
+const VALID_PAGE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Splits `---` front matter from the body; returns the body's first line number. */
 export function splitFrontMatter(text: string): { front?: string; body: string; bodyLine: number } {
@@ -53,7 +55,13 @@ export function parseLessonFile(id: string, lang: string, file: SourceFile, diag
       const inline = tokens[i + 1]!;
       const match = PAGE_ID.exec(inline.content);
       const title = inline.content.replace(PAGE_ID, '').trim();
-      current = { id: match?.[1] ?? `${id}-${pages.length + 1}`, title, line, blocks: [] };
+      const written = match?.[1];
+      if (written !== undefined && !VALID_PAGE_ID.test(written)) {
+        const column = (lines[line - bodyLine]?.indexOf(`{#${written}}`) ?? -1) + 3;
+        const fixed = written.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || `${id}-${pages.length + 1}`;
+        report(line, 'page/invalid-id', `page id "${written}" is not a valid id`, `a page id is 1 to 64 letters, digits, "_" and "-" (it becomes a file name and a tracking id), e.g. {#${fixed}}`, column > 2 ? column : 1);
+      }
+      current = { id: written !== undefined && VALID_PAGE_ID.test(written) ? written : `${id}-${pages.length + 1}`, title, line, blocks: [] };
       pages.push(current);
       i += 2; // inline + heading_close
       continue;

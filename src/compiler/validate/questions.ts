@@ -15,7 +15,8 @@ export function validateQuestion(
     diagnostics.error(file, firstLine, 'question/empty', 'question block holds no fields', 'give at least id, type and prompt');
     return undefined;
   }
-  const spec = checkSchema(questionSchema, yaml, file, 'question', diagnostics);
+  const id = (yaml.value as { id?: unknown }).id;
+  const spec = checkSchema(questionSchema, yaml, file, typeof id === 'string' ? `question "${id}"` : 'question', diagnostics);
   if (!spec) return undefined;
   const line = yaml.at([]).line;
   const fail = (rule: string, message: string, hint: string) =>
