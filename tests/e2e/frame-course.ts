@@ -6,7 +6,7 @@ import { courseCopy } from '../compiler/helpers';
  */
 export function courseWith(fixture: string, yaml: string, lessonFront = ''): string {
   const front = (t: string) => t.replace(/^---\n/, `---\n${lessonFront}\n`);
-  const lessons = lessonFront ? { 'lessons/basics.en.md': front, 'lessons/basics.fr.md': front } : {};
+  const lessons: Record<string, (t: string) => string> = lessonFront ? { 'lessons/basics.en.md': front, 'lessons/basics.fr.md': front } : {};
   return courseCopy({ 'course.yaml': (t) => `${t}\n${yaml}\n`, ...lessons }, fixture);
 }
 
