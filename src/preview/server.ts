@@ -12,8 +12,11 @@ import { describeBookmark } from './decode';
 import { Learners } from './learners';
 import { PreviewLrs, type LrsEvent } from './lrs';
 
-/** templates/preview: the emulator page, its script and styles, served as they are. */
+/** templates/preview: the emulator page and its styles, served as they are. */
 export const PREVIEW_ASSETS = path.join(TEMPLATE_DIR, 'preview');
+
+/** The emulator page's script, bundled from src/preview/emulator by scripts/build-runtime.js. */
+const EMULATOR_BUNDLE = path.join(__dirname, '..', '..', 'build', 'preview', 'emulator.js');
 
 export interface PreviewOptions {
   courseDir: string;
@@ -71,7 +74,7 @@ const TYPES: Record<string, string> = {
 const ASSETS: Record<string, string> = {
   '/': 'emulator.html',
   '/index.html': 'emulator.html',
-  '/preview/emulator.js': 'emulator.js',
+  '/preview/emulator.js': EMULATOR_BUNDLE,
   '/preview/emulator.css': 'emulator.css',
   '/lms/returned.html': 'returned.html',
 };
@@ -186,7 +189,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
     const asset = ASSETS[route];
     if (asset && method === 'GET') {
-      const body = await fs.readFile(path.join(PREVIEW_ASSETS, asset));
+      const body = await fs.readFile(path.resolve(PREVIEW_ASSETS, asset));
       return void res.writeHead(200, { 'Content-Type': TYPES[path.extname(asset)]!, 'Cache-Control': 'no-store' }).end(body);
     }
     if (route === '/preview/scorm-again.js' && method === 'GET') {

@@ -7,7 +7,7 @@ import type { RenderedSite } from '../render';
 import { withCsp } from '../render/csp';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
 import { worstCaseSuspend, type PackageResult } from './index';
-import { runtimeWithBlocks } from './runtime-bundle';
+import { runtimeBundle, runtimeWithBlocks } from './runtime-bundle';
 import type { PackageWriter } from './writer';
 import { extendZip, zipFiles } from './zip';
 
@@ -19,10 +19,11 @@ const SCORM_API: Partial<Record<string, string>> = { scorm12: 'API', scorm2004: 
 
 let picker: { page: Handlebars.TemplateDelegate; script: string } | undefined;
 
+/** The page from templates/, its script the bundle built from src/runtime/picker/ (never the source). */
 function pickerFiles() {
   picker ??= {
     page: Handlebars.create().compile(readFileSync(path.join(TEMPLATE_DIR, 'layouts', 'picker.hbs'), 'utf8')),
-    script: readFileSync(path.join(TEMPLATE_DIR, 'scripts', 'picker.js'), 'utf8'),
+    script: runtimeBundle('picker'),
   };
   return picker;
 }
