@@ -83,6 +83,23 @@ describe.each(matrix)('%s, %s client', (standard, client) => {
     await device.close();
   });
 
+  test('Save and exit after the session expired says the progress waits on this device; on a healthy LMS it says saved', async () => {
+    const device = await journeys.device();
+    const learner = id('expire-exit');
+    const first = await journeys.launch(device, course(), learner, profile({ expire: 40 }));
+    await journeys.walk(first, 5);
+    await journeys.notice(first, 'sessionExpired');
+    await first.frame.locator('#cp-exit').click();
+    await journeys.notice(first, 'exitedOnDevice');
+    await first.page.close();
+
+    const second = await journeys.launch(device, course(), learner, profile({}));
+    await journeys.notice(second, 'restoredFromDevice');
+    await second.frame.locator('#cp-exit').click();
+    await journeys.notice(second, 'exited');
+    await device.close();
+  });
+
   test('100 ms per API call: nothing lost, no error code', async () => {
     const device = await journeys.device();
     const learner = id('slow');

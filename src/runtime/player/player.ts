@@ -1,11 +1,14 @@
 import type { Answer } from '../../bookmark/codec';
 import type { CourseData, RuntimeQuestion } from '../../contract/course-data';
-import type { Outcome, TrackingAdapter } from '../tracking/adapter';
+import type { Outcome, SaveState, TrackingAdapter } from '../tracking/adapter';
 import { Chrome, fill } from './chrome';
 import { displayName, fillFinish, fillWelcome, type FrameScreen } from './frame';
 import { hideFeedback, lock, moveItem, readAnswer, showAnswer, showFeedback } from './questions';
 import { isCorrect } from './scoring';
 import { LearnerState } from './state';
+
+/** The notice for each save state that needs the learner's attention. */
+const NOTICE = { failed: 'saveFailed', expired: 'sessionExpired', unrecorded: 'launchNotRecorded' } as const;
 
 /** The course player: pages, questions, quiz, and the checkpoints it hands to the tracking adapter. */
 export class Player {
@@ -15,6 +18,8 @@ export class Player {
   private readonly startedAt = Date.now();
   private lastOutcome = '';
   private ended = false;
+  /** The tracking side's last word on saving: Save and exit tells the truth from it. */
+  private saveState?: SaveState;
   /** The generated page on screen, if any; state.page stays the learner's place in the lessons. */
   private screen?: FrameScreen;
   /** Where the accessibility statement returns to. */
@@ -54,7 +59,9 @@ export class Player {
       this.chrome.exit.addEventListener('click', () => this.exit());
     }
     this.adapter.onSaveState((s) => {
-      if (s === 'failed' || s === 'expired') this.chrome.notice((s === 'failed' ? this.strings.saveFailed : this.strings.sessionExpired) ?? '');
+      this.saveState = s;
+      if (this.ended) return this.exitNotice();
+      if (s === 'failed' || s === 'expired' || s === 'unrecorded') this.chrome.notice(this.strings[NOTICE[s]] ?? '');
       this.chrome.showSaveState((s === 'saving' ? this.strings.saving : s === 'saved' ? this.strings.saved : s === 'offline' ? this.strings.offline : '') ?? '');
     });
   }
@@ -290,7 +297,17 @@ export class Player {
     this.ended = true;
     this.adapter.flush();
     this.adapter.end();
-    this.chrome.notice(this.strings.exited ?? '');
+    this.exitNotice();
     this.chrome.exit.disabled = true;
+  }
+
+  /**
+   * After Save and exit: "saved" only when the LMS/LRS took it; while it is still being sent, say so;
+   * when it refused (expired session, failed commits, offline) the progress waits on this device.
+   */
+  private exitNotice(): void {
+    const s = this.saveState;
+    const key = s === 'saving' ? 'saving' : s === 'failed' || s === 'expired' || s === 'offline' ? 'exitedOnDevice' : 'exited';
+    this.chrome.notice(this.strings[key] ?? '');
   }
 }

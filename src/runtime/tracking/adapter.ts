@@ -40,7 +40,11 @@ export interface InteractionRecord {
   timestamp: Date;
 }
 
-export type SaveState = 'saving' | 'saved' | 'offline' | 'failed' | 'expired';
+/**
+ * failed/expired/offline: not at the LMS/LRS yet, kept on this device for the next launch;
+ * unrecorded: this launch cannot be tracked at all (a cmi5 launch refused or unreachable).
+ */
+export type SaveState = 'saving' | 'saved' | 'offline' | 'failed' | 'expired' | 'unrecorded';
 
 /** One per tracking standard; the player never knows which one it talks to. */
 export interface TrackingAdapter {

@@ -39,18 +39,18 @@ export class Cmi5Adapter extends StatementSession {
 
   async start(course: CourseData): Promise<Launch> {
     const p = this.params;
-    if (this.record.value?.terminated) return this.close('expired', 'this AU session was terminated; relaunch it from the LMS');
+    if (this.record.value?.terminated) return this.close('this AU session was terminated; relaunch it from the LMS');
     let token = this.record.value?.token;
     if (!token) {
       const got = await fetchAuthToken(p.fetchUrl);
-      // Refused: this launch is used up (relaunch from the LMS); unreachable: not saved, say so.
-      if ('error' in got) return this.close(got.unreachable ? 'failed' : 'expired', got.error);
+      // Refused (this launch is used up) or unreachable: nothing of it can be recorded; relaunch.
+      if ('error' in got) return this.close(got.error);
       token = got.token;
       this.record.save({ token });
     }
     const client = new LrsClient(p.endpoint, `Basic ${token}`);
     const launchData = (await readLaunchData(client, p)) ?? this.record.value?.launchData;
-    if (!launchData?.contextTemplate) return this.close('failed', 'LMS.LaunchData could not be read');
+    if (!launchData?.contextTemplate) return this.close('LMS.LaunchData could not be read');
     this.launchData = launchData;
     this.record.save({ launchData });
     await readLearnerPreferences(client, p.actor);
@@ -148,9 +148,10 @@ export class Cmi5Adapter extends StatementSession {
     go();
   }
 
-  private close(reason: SaveState, why: string): Launch {
+  /** Nothing of this launch can reach the LMS, not even later: the learner must relaunch. */
+  private close(why: string): Launch {
     console.error(`coursepack: cmi5 launch failed: ${why}`);
-    this.closed = reason;
+    this.closed = 'unrecorded';
     return { tracked: false, notice: false, mode: 'normal' };
   }
 }

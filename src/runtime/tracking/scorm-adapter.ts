@@ -157,12 +157,16 @@ export class ScormAdapter implements TrackingAdapter {
     const { session, dialect } = this;
     const deadline = Date.now() + EXIT_BUDGET_MS;
     if (this.mode === 'normal') this.cmi.set(dialect.elements.exit, dialect.exitValue(this.outcome));
+    const tracked = session.open || session.expired;
+    let confirmed = false;
     for (let round = 0; round < EXIT_ROUNDS && session.open && Date.now() < deadline; round++) {
       // Session time once: later rounds only retry what is left, so each costs two calls on a slow LMS.
       const written = this.mode !== 'normal' || this.write(round === 0);
       if (dialect.commitBeforeTerminate || round > 0) session.commit();
-      if (session.terminate() && written) this.mirror?.confirm();
+      if (session.terminate() && written) (confirmed = true), this.mirror?.confirm();
     }
+    // Save and exit says "saved" only on this word; otherwise the mirror keeps it for the next launch.
+    if (tracked) this.scheduler.stop(confirmed ? 'saved' : session.expired ? 'expired' : 'failed');
   }
 
   onSaveState(listener: (state: SaveState) => void): void {
