@@ -7,6 +7,7 @@ import type { RenderedSite } from '../render';
 import { withCsp } from '../render/csp';
 import { loadTemplates, TEMPLATE_DIR } from '../render/templates';
 import { worstCaseSuspend, type PackageResult } from './index';
+import { LMS_NOTES, lmsNotes } from './lms-notes';
 import { runtimeBundle, runtimeWithBlocks } from './runtime-bundle';
 import type { PackageWriter } from './writer';
 import { extendZip, zipFiles } from './zip';
@@ -67,6 +68,7 @@ export async function writeLanguageBundle(models: CourseModel[], sites: Rendered
   const suspendData = { worstCase: Math.max(...models.map(worstCaseSuspend)), limit: writer.suspendLimit };
   const languages = models.map((m) => m.lang);
   files.set('coursepack.json', JSON.stringify({ generator: 'coursepack', course: source.id, version: source.version, language: BUNDLE_LANG, languages, standard: writer.target, suspendData }, null, 2));
+  files.set(LMS_NOTES, lmsNotes(source, writer, suspendData, languages));
   const base = bundleZip(sites);
   const content = [...base.names, ...files.keys()].sort();
   for (const [name, body] of writer.standardFiles({ ...source, lang: BUNDLE_LANG }, content)) files.set(name, body);
