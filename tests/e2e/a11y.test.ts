@@ -2,7 +2,7 @@
  * Issue 4, accessibility (WCAG 2.1 AA): axe-core in Chromium finds no violation on any page of the
  * every-question-type course (left to right) and of the Arabic course (right to left) — as first
  * shown, with wrong and right feedback showing, with the quiz result, with the menu open, with the
- * "not tracked" notice, on handouts — plus what axe does not check: one h1 and ordered headings per
+ * "not tracked" notice, on handouts and the administrator's LMS-NOTES.html — plus what axe does not check: one h1 and ordered headings per
  * page, reflow at 320 px, and reduced motion.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -89,6 +89,22 @@ describe.each([
     const page = await openCourse(browser, scorm);
     await page.getByRole('alert').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('no violation on LMS-NOTES.html, whose CSP blocks nothing it uses', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    // The browser's own favicon request may 404; a refused style or resource is what would matter.
+    page.on('console', (m) => m.text().includes('Content Security Policy') && blocked.push(m.text()));
+    await page.goto(scorm.replace(/index\.html$/, 'LMS-NOTES.html'));
+    await page.locator('h1').waitFor();
+    expect(await page.locator('h1 span').getAttribute('lang')).toBe(lang);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(blocked).toEqual([]);
+    // Its one inline <style> is allowed by hash: the layout applies.
+    expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).toBe('768px');
+    await context.close();
   });
 
   test('every page has one h1, shown first, and heading levels never skip', async () => {
